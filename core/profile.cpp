@@ -4,6 +4,10 @@
 #include <cmath>
 #include <new>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "error.hpp"
 #include "json.hpp"
 
@@ -53,9 +57,30 @@ const char* canonical_problem(const unsigned char* p, std::size_t n) noexcept {
   return nullptr;
 }
 
-// SWAR pre-check over a whole byte range: true if every byte is ASCII, not NUL
+// A pre-check over a whole byte range: true if every byte is ASCII, not NUL
 // and not an upper-case letter. A false answer is settled name by name.
+// `p` must have at least 16 readable bytes before it (the blob header).
 bool all_plain_lower_ascii(const unsigned char* p, std::size_t n) noexcept {
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128(), below_a = _mm_set1_epi8('A' - 1), above_z = _mm_set1_epi8('Z' + 1);
+  auto bad_bits = [&](__m128i v) {
+    // Non-ASCII bytes are negative as signed bytes: their sign bit shows in
+    // movemask, and they never fall in the signed range ['A', 'Z'].
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, below_a), _mm_cmplt_epi8(v, above_z));
+    return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, zero), upper), v));
+  };
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    if (bad_bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)))) return false;
+  }
+  if (i < n) {
+    // The last 16 bytes of the range, overlapping what was checked; only the
+    // top (n - i) lanes belong to the range.
+    int bits = bad_bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)));
+    if (bits >> (16 - (n - i))) return false;
+  }
+  return true;
+#else
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -71,17 +96,29 @@ bool all_plain_lower_ascii(const unsigned char* p, std::size_t n) noexcept {
     if (c == 0 || c >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
   }
   return true;
+#endif
 }
 
 std::string quoted(std::string_view s) {
-  // For messages: cap very long names, keep the text readable.
+  // For messages: cap very long names, keep the text readable, and keep it
+  // valid UTF-8 without NUL bytes (SQLite cuts a message at a NUL; Python
+  // cannot decode invalid UTF-8): a NUL or an invalid byte shows as '?', and
+  // the cap never splits a character.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t limit = s.size() > 64 ? 61 : s.size();
   std::string out = "'";
-  if (s.size() > 64) {
-    out.append(s.substr(0, 61));
-    out += "...";
-  } else {
-    out.append(s);
+  for (std::size_t i = 0; i < limit;) {
+    std::size_t len = p[i] < 0x80 ? 1 : utf8_seq(p + i, s.size() - i);
+    if (len == 0 || p[i] == 0) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    if (i + len > limit) break;
+    out.append(s.substr(i, len));
+    i += len;
   }
+  if (limit < s.size()) out += "...";
   out += "'";
   return out;
 }
@@ -142,7 +179,159 @@ void check_level_want(std::string_view topic, double level, double want) {
 
 // ---------------------------------------------------------------- ProfileView
 
+void ProfileView::set_layout(const unsigned char* p, std::size_t size, std::size_t n) noexcept {
+  data_ = p;
+  bytes_ = size;
+  n_ = n;
+  keys_ = p + kHeaderBytes;
+  levels_ = keys_ + 8 * n;
+  wants_ = levels_ + 8 * n;
+  ends_ = wants_ + 8 * n;
+  names_ = ends_ + 4 * n;
+}
+
+ProfileView ProfileView::rebased(const unsigned char* data) const noexcept {
+  ProfileView v = *this;
+  v.set_layout(data, bytes_, n_);
+  return v;
+}
+
+namespace {
+// The first 8 bytes of the name at names[begin, begin+len), as a key. The name
+// area ends the blob, so only the last names can be too close to its end for
+// one 8-byte load.
+inline std::uint64_t name_key(const unsigned char* names, std::size_t names_len, std::size_t begin,
+                              std::size_t len) noexcept {
+  std::uint64_t w;
+  if (begin + 8 <= names_len) {
+    std::memcpy(&w, names + begin, 8);
+  } else {
+    // Load the 8 bytes that end the area (the header lies before it, so this
+    // stays inside the blob) and shift the ones from `begin` down.
+    std::memcpy(&w, names + names_len - 8, 8);
+    w >>= 8 * (begin + 8 - names_len);
+  }
+  w = __builtin_bswap64(w);
+  if (len < 8) w &= ~std::uint64_t{0} << (8 * (8 - len));
+  return w;
+}
+
+// 1 for the bytes is_ascii_space() accepts.
+constexpr struct EdgeSpace {
+  bool v[256];
+  constexpr EdgeSpace() : v() {
+    for (int c = 0; c < 256; ++c) v[c] = c == ' ' || (c >= '\t' && c <= '\r');
+  }
+  constexpr bool operator[](std::size_t c) const { return v[c]; }
+} kEdgeSpace{};
+}  // namespace
+
+// The lean check used on every read: same verdicts as parse_reference, no messages.
+bool ProfileView::parse_fast(const void* data, std::size_t size, ProfileView* out) noexcept {
+  const auto* p = static_cast<const unsigned char*>(data);
+  if (p == nullptr || size < kHeaderBytes || std::memcmp(p, kMagic, 4) != 0) return false;
+  if (load<std::uint16_t>(p + 4) != kFormatVersion || load<std::uint16_t>(p + 6) != 0) return false;
+  const std::uint32_t n = load<std::uint32_t>(p + 8);
+  const std::uint32_t names_len = load<std::uint32_t>(p + 12);
+  if (n > kMaxTopics) return false;
+  if (kHeaderBytes + std::uint64_t{n} * kBytesPerTopic + names_len != size) return false;
+  ProfileView v;
+  v.set_layout(p, size, n);
+
+  bool ok = true;
+  double sum = 0.0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    double l = load<double>(v.levels_ + 8 * std::size_t{i}), w = load<double>(v.wants_ + 8 * std::size_t{i});
+    ok &= (l >= 0.0) & (l <= kMaxLevel) & (w >= 0.0);
+    sum += w;
+  }
+  if (!ok || !(sum <= 1.7976931348623157e308)) return false;  // a want of +Inf makes the sum +Inf
+
+  // Name ends: each name 1..kMaxTopicBytes long, the last ending the area.
+  // (An end below its predecessor wraps to a huge length.)
+  std::uint32_t prev_end = 0;
+  bool bad = false;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t end = load<std::uint32_t>(v.ends_ + 4 * std::size_t{i});
+    bad |= end - prev_end - 1 >= kMaxTopicBytes;
+    prev_end = end;
+  }
+  if (bad || prev_end != names_len) return false;
+
+  // Keys: each the prefix of its name, strictly ascending (equal keys are
+  // settled by the names below); no name starts or ends with white space.
+  std::uint64_t prev_key = 0;
+  bool tie = false;
+  std::uint32_t begin = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t end = load<std::uint32_t>(v.ends_ + 4 * std::size_t{i});
+    std::uint64_t key = load<std::uint64_t>(v.keys_ + 8 * std::size_t{i});
+    bad |= key != name_key(v.names_, names_len, begin, end - begin);
+    bad |= kEdgeSpace[key >> 56] | kEdgeSpace[v.names_[end - 1]];
+    bad |= key < prev_key;
+    tie |= (key == prev_key) & (i > 0);
+    prev_key = key;
+    begin = end;
+  }
+  if (bad) return false;
+  if (tie) {
+    for (std::uint32_t i = 1; i < n; ++i) {
+      if (v.key(i - 1) == v.key(i) && !(v.topic(i - 1) < v.topic(i))) return false;
+    }
+  }
+  if (!all_plain_lower_ascii(v.names_, names_len)) {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::string_view t = v.topic(i);
+      if (canonical_problem(reinterpret_cast<const unsigned char*>(t.data()), t.size())) return false;
+    }
+  }
+  v.want_sum_ = sum;
+  *out = v;
+  return true;
+}
+
 bool ProfileView::parse(const void* data, std::size_t size, ProfileView* out, std::string* why) noexcept {
+  ProfileView v;
+  if (parse_fast(data, size, &v)) {
+    if (out) *out = v;
+    return true;
+  }
+  if (why) {
+    if (parse_reference(data, size, nullptr, why)) *why = "internal error: the two profile validators disagree";
+  }
+  return false;
+}
+
+bool ProfileParseCache::parse(const void* data, std::size_t size, ProfileView* out) noexcept {
+  if (size > kMaxEntryBytes || size < kHeaderBytes) return ProfileView::parse_fast(data, size, out);
+  auto addr = reinterpret_cast<std::uintptr_t>(data);
+  std::size_t index = ((addr >> 3) ^ (addr >> 17)) % kSlots;
+  if (!slots_.empty()) {
+    Slot& slot = slots_[index];
+    if (slot.bytes.size() == size && std::memcmp(data, slot.bytes.data(), size) == 0) {
+      ProfileView v;
+      v.set_layout(static_cast<const unsigned char*>(data), size, ProfileView::load<std::uint32_t>(slot.bytes.data() + 8));
+      v.want_sum_ = slot.want_sum;
+      *out = v;
+      return true;
+    }
+  }
+  if (!ProfileView::parse_fast(data, size, out)) return false;
+  try {
+    if (slots_.empty()) slots_.resize(kSlots);
+    Slot& slot = slots_[index];
+    if (bytes_ - slot.bytes.capacity() + size <= kMaxBytes) {
+      bytes_ -= slot.bytes.capacity();
+      slot.bytes.assign(static_cast<const unsigned char*>(data), static_cast<const unsigned char*>(data) + size);
+      bytes_ += slot.bytes.capacity();
+      slot.want_sum = out->want_sum_;
+    }
+  } catch (...) {  // out of memory: the cache simply does not remember
+  }
+  return true;
+}
+
+bool ProfileView::parse_reference(const void* data, std::size_t size, ProfileView* out, std::string* why) noexcept {
   try {
     const auto* p = static_cast<const unsigned char*>(data);
     if (p == nullptr || size < kHeaderBytes) {

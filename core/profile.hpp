@@ -55,6 +55,11 @@ class ProfileView {
   // Like parse, but throws rcp::Error(bad_profile, reason) on failure.
   static ProfileView parse_or_throw(const void* data, std::size_t size);
 
+  // The slow, message-producing validator that parse() falls back to when its
+  // lean check rejects. Both accept exactly the same byte strings (a test
+  // checks it on every single-byte mutation of sample blobs).
+  static bool parse_reference(const void* data, std::size_t size, ProfileView* out, std::string* why) noexcept;
+
   std::size_t size() const noexcept { return n_; }
   bool empty() const noexcept { return n_ == 0; }
   double want_sum() const noexcept { return want_sum_; }
@@ -71,6 +76,8 @@ class ProfileView {
   std::size_t find(std::string_view canonical) const noexcept;
 
   const unsigned char* bytes() const noexcept { return data_; }
+  // Views the same layout at another address (a copy of the bytes).
+  ProfileView rebased(const unsigned char* data) const noexcept;
   std::size_t byte_size() const noexcept { return bytes_; }
 
   template <typename T>
@@ -81,6 +88,9 @@ class ProfileView {
   }
 
  private:
+  friend class ProfileParseCache;
+  static bool parse_fast(const void* data, std::size_t size, ProfileView* out) noexcept;
+  void set_layout(const unsigned char* p, std::size_t size, std::size_t n) noexcept;
   const unsigned char* data_ = nullptr;
   std::size_t bytes_ = 0;
   std::size_t n_ = 0;
@@ -90,6 +100,30 @@ class ProfileView {
   const unsigned char* wants_ = nullptr;
   const unsigned char* ends_ = nullptr;
   const unsigned char* names_ = nullptr;
+};
+
+// Remembers blobs that validated, so bytes seen again (the same stored
+// profile met on every pass of a join) are checked with one memcmp against
+// the remembered copy instead of a full validation. A hit needs byte-for-byte
+// equality with bytes that passed parse(), so it is exactly as strict. The
+// address of the bytes only picks the slot to look in. Direct-mapped:
+// kSlots slots, blobs up to kMaxEntryBytes, at most kMaxBytes in all. Not
+// thread-safe: keep one per thread.
+class ProfileParseCache {
+ public:
+  static constexpr std::size_t kSlots = 16384;
+  static constexpr std::size_t kMaxEntryBytes = 4096;
+  static constexpr std::size_t kMaxBytes = 16u << 20;
+
+  bool parse(const void* data, std::size_t size, ProfileView* out) noexcept;
+
+ private:
+  struct Slot {
+    std::vector<unsigned char> bytes;
+    double want_sum = 0.0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t bytes_ = 0;
 };
 
 // An immutable profile that owns its blob.

@@ -62,37 +62,59 @@ inline int compare_names(const ProfileView& a, std::size_t i, const ProfileView&
 }
 
 inline double normalise(double weighted_gain_sum, double want_sum) noexcept {
-  return want_sum > 0.0 ? weighted_gain_sum / (kMaxLevel * want_sum) : 0.0;
+  // Rounding can land one ulp above 1 (e.g. wants 4 and 0.2495592256534228,
+  // both gaps 5): clamp, the result is documented to lie in [0, 1].
+  return want_sum > 0.0 ? std::min(1.0, weighted_gain_sum / (kMaxLevel * want_sum)) : 0.0;
 }
 
-}  // namespace
+// Wants are only relative. Summing want * gap and dividing once by
+// 5 * want_sum is accurate while the want sum stays far from the ends of the
+// double range; outside [2^-900, 2^900] (e.g. a want of 1e308, whose product
+// with a gap overflows to inf and gives NaN, or subnormal wants, whose
+// products lose most bits) the wants are first scaled by an exact power of two.
+inline double want_scale(double want_sum) noexcept {
+  if (want_sum == 0.0 || (want_sum >= 0x1p-900 && want_sum <= 0x1p900)) return 1.0;
+  return std::ldexp(1.0, std::min(1000, -std::ilogb(want_sum)));  // 2^1074 would overflow
+}
 
-Benefits benefits(const ProfileView& a, const ProfileView& b) noexcept {
+// The merge behind benefits(); sa and sb scale the wants of a and b (1.0 in
+// the common case, where the multiplications fold away).
+inline Benefits merge_benefits(const ProfileView& a, const ProfileView& b, double sa, double sb) noexcept {
   // Only topics both profiles hold can carry benefit: a topic A wants that B
-  // does not hold has level_B = 0, so max(0, 0 - level_A) = 0.
+  // does not hold has level_B = 0, so max(0, 0 - level_A) = 0. One merge on
+  // the sort keys, confirming equal keys on the whole name, serves both
+  // directions.
   double ga = 0.0, gb = 0.0;  // sum of want * gap, per receiver
   std::size_t i = 0, j = 0;
   const std::size_t na = a.size(), nb = b.size();
   while (i < na && j < nb) {
     std::uint64_t ka = a.key(i), kb = b.key(j);
-    if (ka != kb) {
-      i += ka < kb;
-      j += kb < ka;
+    if (ka == kb) {
+      int c = compare_names(a, i, b, j);
+      if (c == 0) {
+        double d = b.level(j) - a.level(i);
+        ga += a.want(i) * sa * (d > 0.0 ? d : 0.0);
+        gb += b.want(j) * sb * (d < 0.0 ? -d : 0.0);
+        ++i;
+        ++j;
+      } else {
+        i += c < 0;
+        j += c > 0;
+      }
       continue;
     }
-    int c = compare_names(a, i, b, j);
-    if (c != 0) {
-      i += c < 0;
-      j += c > 0;
-      continue;
-    }
-    double d = b.level(j) - a.level(i);
-    if (d > 0.0) ga += a.want(i) * d;
-    else if (d < 0.0) gb += b.want(j) * -d;
-    ++i;
-    ++j;
+    i += ka < kb;
+    j += kb < ka;
   }
-  return {normalise(ga, a.want_sum()), normalise(gb, b.want_sum())};
+  return {normalise(ga, a.want_sum() * sa), normalise(gb, b.want_sum() * sb)};
+}
+
+}  // namespace
+
+Benefits benefits(const ProfileView& a, const ProfileView& b) noexcept {
+  double sa = want_scale(a.want_sum()), sb = want_scale(b.want_sum());
+  if (sa == 1.0 && sb == 1.0) return merge_benefits(a, b, 1.0, 1.0);  // the common case, folded
+  return merge_benefits(a, b, sa, sb);
 }
 
 double benefit(const ProfileView& receiver, const ProfileView& giver) noexcept {

@@ -69,7 +69,10 @@ inline bool profile_arg(sqlite3_value** argv, int index, ProfileView* out) {
   }
   const void* data = sqlite3_value_blob(v);
   int size = sqlite3_value_bytes(v);
-  if (ProfileView::parse(data, static_cast<std::size_t>(size), out)) return true;
+  // A join meets the same stored profiles again and again: remember, per
+  // thread, which byte strings validated (see ProfileParseCache).
+  static thread_local ProfileParseCache cache;
+  if (cache.parse(data, static_cast<std::size_t>(size), out)) return true;
   std::string why;
   ProfileView::parse(data, static_cast<std::size_t>(size), nullptr, &why);
   throw SqlError{"argument " + std::to_string(index + 1) + " is not a reciprocity profile: " + why};
