@@ -34,8 +34,16 @@ void profile_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     const char* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
     if (!t) throw std::bad_alloc();
-    std::string_view topic(t, static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
-    std::string label = topic.size() > 64 ? std::string(topic.substr(0, 61)) + "..." : std::string(topic);
+    std::string_view raw(t, static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
+    // Canonical first: a bad name is reported as such, and messages never
+    // carry raw bytes (NUL, invalid UTF-8) or a character cut in half.
+    std::string topic = canonical_topic(raw);
+    std::size_t cut = topic.size();
+    if (cut > 64) {
+      cut = 61;
+      while (cut > 0 && (static_cast<unsigned char>(topic[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string label = topic.substr(0, cut) + (cut < topic.size() ? "..." : "");
     double level = number_arg(argv[1], 0.0, "level for topic '" + label + "'");
     double want = number_arg(argv[2], 0.0, "want for topic '" + label + "'");
     st->builder->merge(topic, level, want);
