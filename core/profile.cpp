@@ -238,14 +238,20 @@ bool ProfileView::parse_fast(const void* data, std::size_t size, ProfileView* ou
   ProfileView v;
   v.set_layout(p, size, n);
 
+  // Non-negative doubles order like their bit patterns, and a set sign bit
+  // (negative values, -0.0) makes a pattern larger than any of them: a level
+  // is in [+0, 5] iff its bits are at most those of 5.0, a want is finite and
+  // >= +0 iff its bits are below those of +Inf. NaNs lie above +Inf.
+  constexpr std::uint64_t kFiveBits = 0x4014000000000000ULL, kInfBits = 0x7FF0000000000000ULL;
   bool ok = true;
   double sum = 0.0;
   for (std::uint32_t i = 0; i < n; ++i) {
-    double l = load<double>(v.levels_ + 8 * std::size_t{i}), w = load<double>(v.wants_ + 8 * std::size_t{i});
-    ok &= (l >= 0.0) & (l <= kMaxLevel) & (w >= 0.0);
-    sum += w;
+    std::uint64_t l = load<std::uint64_t>(v.levels_ + 8 * std::size_t{i});
+    std::uint64_t w = load<std::uint64_t>(v.wants_ + 8 * std::size_t{i});
+    ok &= (l <= kFiveBits) & (w < kInfBits);
+    sum += load<double>(v.wants_ + 8 * std::size_t{i});
   }
-  if (!ok || !(sum <= 1.7976931348623157e308)) return false;  // a want of +Inf makes the sum +Inf
+  if (!ok || !(sum <= 1.7976931348623157e308)) return false;
 
   // Name ends: each name 1..kMaxTopicBytes long, the last ending the area.
   // (An end below its predecessor wraps to a huge length.)
@@ -406,6 +412,9 @@ bool ProfileView::parse_reference(const void* data, std::size_t size, ProfileVie
       if (!(want >= 0.0 && want <= 1.7976931348623157e308)) {
         return set_why(why, "want " + fmt(want) + " for topic " + quoted(sv) + " is not a finite number >= 0");
       }
+      // One profile, one blob: the builder writes +0.0, never -0.0.
+      if (std::signbit(level)) return set_why(why, "level for topic " + quoted(sv) + " is -0 (zero is stored as +0)");
+      if (std::signbit(want)) return set_why(why, "want for topic " + quoted(sv) + " is -0 (zero is stored as +0)");
       sum += want;
       prev_end = end;
       prev_key = key;

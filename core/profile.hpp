@@ -131,15 +131,22 @@ class Profile {
  public:
   Profile();  // the empty profile
   Profile(const Profile& other) : blob_(other.blob_) { reparse(); }
-  Profile(Profile&& other) noexcept : blob_(std::move(other.blob_)) { reparse(); }
+  // A moved-from Profile reads as empty (its view no longer points anywhere).
+  Profile(Profile&& other) noexcept : blob_(std::move(other.blob_)) {
+    reparse();
+    other.view_ = ProfileView();
+  }
   Profile& operator=(const Profile& other) {
     blob_ = other.blob_;
     reparse();
     return *this;
   }
   Profile& operator=(Profile&& other) noexcept {
-    blob_ = std::move(other.blob_);
-    reparse();
+    if (this != &other) {
+      blob_ = std::move(other.blob_);
+      reparse();
+      other.view_ = ProfileView();
+    }
     return *this;
   }
 
