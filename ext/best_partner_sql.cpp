@@ -54,7 +54,11 @@ bool read_row(sqlite3_value** argv, SqlId* id, double* score) {
   if (sqlite3_value_type(argv[1]) == SQLITE_NULL) return false;
   double s = number_arg(argv[1], 0.0, "score");
   if (!std::isfinite(s)) throw SqlError{"score must be a finite number"};
-  if (s < 0.0) throw SqlError{"score must be >= 0, got " + std::to_string(s)};
+  if (s < 0.0) {
+    std::string shown;  // shortest form: std::to_string would show -1e-09 as "-0.000000"
+    json::append_number(shown, s);
+    throw SqlError{"score must be >= 0, got " + shown};
+  }
   *score = s;
   return s > 0.0;
 }
