@@ -1,0 +1,227 @@
+/* reciprocity — the stable C API (libreciprocity.so.1).
+ *
+ * Scores two-way ("reverse") mentoring pairs. A *profile* is what one person
+ * brings and seeks over an open vocabulary of topics:
+ *
+ *   level  in [0, 5]  how well the person knows the topic;
+ *   want   >= 0       how much the person wants to learn it (normalised per
+ *                     person when scoring, so only the ratios matter).
+ *
+ *   benefit(A <- B) = sum_t w_A(t) * max(0, level_B(t) - level_A(t)) / 5
+ *                     (w_A = A's wants normalised to sum to 1; 0 if A wants nothing)
+ *   score(A, B)     = M(benefit(A <- B), benefit(B <- A)), M chosen by the mode.
+ *
+ * Topic names are canonicalised: ASCII white space trimmed, ASCII letters
+ * lower-cased, other bytes kept; a name must be valid UTF-8, non-empty, free of
+ * NUL bytes and at most 1024 bytes long after that.
+ *
+ * This header is C99 and usable from C++ (everything is extern "C").
+ *
+ * ---------------------------------------------------------------------------
+ * Conventions (see docs/c-api.md for the long form)
+ *
+ * Status codes. Every function that can fail returns an rcp_status: RCP_OK (0)
+ *   on success, otherwise one code per failure class. New codes may be added in
+ *   later minor versions: treat any value other than RCP_OK as a failure.
+ *
+ * Error messages. After a failure, rcp_errmsg() returns a message for the
+ *   calling thread naming the function and the problem, e.g.
+ *     "rcp_score: unknown mode 'fast' (valid modes: harmonic, geometric, min, mean, uninorm)".
+ *   Each thread has its own message. Successful calls leave it unchanged (as
+ *   errno), so read it right after the failing call.
+ *
+ * Argument order. Constructors take the new handle first
+ *   (rcp_profile_create(&p), rcp_profile_from_blob(&p, ...)); every other
+ *   function takes its input object(s) first and its outputs last
+ *   (rcp_score(a, b, mode, &s)).
+ *
+ * Outputs on failure. A function that fails sets its non-NULL pointer outputs
+ *   to NULL, its size outputs to 0 and its double outputs to NaN, so an ignored
+ *   error never looks like a valid result.
+ *
+ * Ownership. A handle from rcp_profile_create / rcp_profile_from_blob /
+ *   rcp_profile_from_json is owned by the caller and released with
+ *   rcp_profile_destroy. Buffers returned through `void **` / `char **` outputs
+ *   (rcp_profile_to_blob, rcp_profile_to_json, rcp_explain_json) are owned by
+ *   the caller and released with rcp_free — never with another allocator's
+ *   free(). Strings returned as `const char *` (rcp_version, rcp_errmsg,
+ *   rcp_status_string) belong to the library: never free them. Input pointers
+ *   are only read during the call; the library keeps no reference to them.
+ *
+ * Thread safety. The library has no global mutable state. Any number of
+ *   threads may use the same profiles at once through the functions taking
+ *   `const rcp_profile *` (scoring, benefit, explain, to_blob, to_json, size).
+ *   A function taking a non-const `rcp_profile *` (set, merge, remove, destroy)
+ *   must not run concurrently with any other call on that same profile.
+ *
+ * Exceptions. No C++ exception ever leaves the library; running out of memory
+ *   is reported as RCP_E_NOMEM.
+ *
+ * ABI. The soname is libreciprocity.so.1; within major version 1 functions
+ *   and types are only ever added, never changed or removed. Option structs,
+ *   when a later function needs one, start with a `size_t struct_size` field
+ *   set by a matching RCP_..._INIT macro, so fields can be appended later.
+ */
+#ifndef RECIPROCITY_H
+#define RECIPROCITY_H
+
+#include <stddef.h>
+
+#include "reciprocity_version.h"
+
+/* RCP_API marks the exported functions. The library is built with hidden
+ * visibility; only RCP_API symbols leave it. */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  if defined(RCP_BUILDING_LIBRARY)
+#    define RCP_API __declspec(dllexport)
+#  else
+#    define RCP_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define RCP_API __attribute__((visibility("default")))
+#else
+#  define RCP_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ status */
+
+/* The result of every fallible call. Values are stable across releases. */
+typedef enum rcp_status {
+  RCP_OK = 0,
+  /* A value out of range (level outside [0, 5], negative or non-finite want),
+   * a bad topic name, an unknown mode, malformed JSON, wants adding up to more
+   * than a double holds. */
+  RCP_E_INVALID_ARGUMENT = 1,
+  /* Bytes that are not a valid profile BLOB (truncated, bad magic, unknown
+   * format version, unsorted topics, ...). */
+  RCP_E_BAD_PROFILE = 2,
+  /* An input over a documented size limit (more than 2^20 topics). */
+  RCP_E_TOO_LARGE = 3,
+  /* Memory allocation failed. */
+  RCP_E_NOMEM = 4,
+  /* A bug in the library: please report it with the message. */
+  RCP_E_INTERNAL = 5,
+  /* A pointer argument that must not be NULL was NULL. */
+  RCP_E_NULL_ARGUMENT = 6
+} rcp_status;
+
+/* A short, static, English description of a status ("ok", "invalid argument",
+ * "bad profile", "too large", "out of memory", "internal error",
+ * "NULL argument"; "unknown status" for any other value). Never NULL; do not
+ * free it. */
+RCP_API const char *rcp_status_string(rcp_status status);
+
+/* The message of the last failed call made by the calling thread, e.g.
+ * "rcp_profile_set: level 7 for topic 'python' is outside [0, 5]"; "" if no
+ * call has failed in this thread yet. Never NULL. The pointer stays valid
+ * until the next failing call in the same thread; do not free it. */
+RCP_API const char *rcp_errmsg(void);
+
+/* ----------------------------------------------------------------- version */
+
+/* The library's version, "MAJOR.MINOR.PATCH" (RCP_VERSION_STRING of the
+ * library actually loaded, which may be newer than the headers). Static; do
+ * not free it. */
+RCP_API const char *rcp_version(void);
+
+/* The library's version as MAJOR * 10000 + MINOR * 100 + PATCH. */
+RCP_API int rcp_version_number(void);
+
+/* ----------------------------------------------------------------- memory */
+
+/* Frees a buffer returned by rcp_profile_to_blob, rcp_profile_to_json or
+ * rcp_explain_json. NULL is a no-op. */
+RCP_API void rcp_free(void *ptr);
+
+/* ---------------------------------------------------------------- profiles */
+
+/* An opaque profile. Immutable while shared; see "Thread safety" above. */
+typedef struct rcp_profile rcp_profile;
+
+/* Creates an empty profile in *out. Errors: RCP_E_NULL_ARGUMENT (out),
+ * RCP_E_NOMEM. */
+RCP_API rcp_status rcp_profile_create(rcp_profile **out);
+
+/* Destroys a profile. NULL is a no-op. */
+RCP_API void rcp_profile_destroy(rcp_profile *p);
+
+/* Sets `topic` (a NUL-terminated UTF-8 name, canonicalised as described at the
+ * top) to `level` and `want`, replacing any earlier values of that topic.
+ * On failure the profile is unchanged. Costs O(n) for a profile of n topics;
+ * to build a large profile in one go use rcp_profile_from_json.
+ * Errors: RCP_E_NULL_ARGUMENT (p, topic), RCP_E_INVALID_ARGUMENT (bad name,
+ * level outside [0, 5], want negative or not finite, wants summing past a
+ * double), RCP_E_TOO_LARGE (a 2^20 + 1st topic), RCP_E_NOMEM. */
+RCP_API rcp_status rcp_profile_set(rcp_profile *p, const char *topic, double level, double want);
+
+/* Like rcp_profile_set, but when the topic is already there keeps the larger
+ * level and the larger want (what the SQL aggregate reciprocity_profile does
+ * with duplicate rows). Same errors. */
+RCP_API rcp_status rcp_profile_merge(rcp_profile *p, const char *topic, double level, double want);
+
+/* Removes `topic` (canonicalised) if present. If out_removed is not NULL it
+ * receives 1 when the topic was there, else 0. Errors: RCP_E_NULL_ARGUMENT
+ * (p, topic), RCP_E_INVALID_ARGUMENT (bad name), RCP_E_NOMEM. */
+RCP_API rcp_status rcp_profile_remove(rcp_profile *p, const char *topic, int *out_removed);
+
+/* The number of topics in the profile. Errors: RCP_E_NULL_ARGUMENT (p, out). */
+RCP_API rcp_status rcp_profile_size(const rcp_profile *p, size_t *out);
+
+/* Creates a profile in *out from `size` bytes of the versioned profile BLOB
+ * format (docs/profile-format.md) — the bytes the SQLite extension stores.
+ * The bytes are validated and copied; the caller keeps ownership of `data`.
+ * Errors: RCP_E_NULL_ARGUMENT (out, data), RCP_E_BAD_PROFILE, RCP_E_NOMEM. */
+RCP_API rcp_status rcp_profile_from_blob(rcp_profile **out, const void *data, size_t size);
+
+/* Serialises a profile to the BLOB format: *out_data receives a new buffer of
+ * *out_size bytes, byte-for-byte what the SQLite extension would store for the
+ * same profile. Free *out_data with rcp_free. Errors: RCP_E_NULL_ARGUMENT
+ * (p, out_data, out_size), RCP_E_NOMEM. */
+RCP_API rcp_status rcp_profile_to_blob(const rcp_profile *p, void **out_data, size_t *out_size);
+
+/* Creates a profile in *out from NUL-terminated JSON text such as
+ * {"python": {"level": 4}, "finance": {"level": 1, "want": 3}}. A missing or
+ * null level/want counts as 0; a topic given twice keeps the larger values.
+ * Errors: RCP_E_NULL_ARGUMENT (out, json), RCP_E_INVALID_ARGUMENT (malformed
+ * JSON, wrong shape, bad values), RCP_E_TOO_LARGE, RCP_E_NOMEM. */
+RCP_API rcp_status rcp_profile_from_json(rcp_profile **out, const char *json);
+
+/* The JSON form of a profile (topics in byte order, "want" only when above 0):
+ * *out_json receives a new NUL-terminated string; free it with rcp_free.
+ * Errors: RCP_E_NULL_ARGUMENT (p, out_json), RCP_E_NOMEM. */
+RCP_API rcp_status rcp_profile_to_json(const rcp_profile *p, char **out_json);
+
+/* ----------------------------------------------------------------- scoring */
+
+/* The two-way reciprocity score of a and b, in [0, 1], into *out. `mode`
+ * names the combining mean: "harmonic" (the default, used when mode is NULL),
+ * "geometric", "min", "mean" or "uninorm" (trimmed, any case). Allocates
+ * nothing for a NULL or short mode name.
+ * Errors: RCP_E_NULL_ARGUMENT (a, b, out), RCP_E_INVALID_ARGUMENT (unknown
+ * mode). */
+RCP_API rcp_status rcp_score(const rcp_profile *a, const rcp_profile *b, const char *mode, double *out);
+
+/* The one-way benefit receiver <- giver, in [0, 1], into *out.
+ * Errors: RCP_E_NULL_ARGUMENT (receiver, giver, out). */
+RCP_API rcp_status rcp_benefit(const rcp_profile *receiver, const rcp_profile *giver, double *out);
+
+/* Explains score(a, b, mode) as JSON: *out_json receives a new NUL-terminated
+ * string, freed with rcp_free, shaped
+ *   {"mode":"harmonic","score":…,"balance":…,
+ *    "a_gets":{"benefit":…,"topics":[{"topic":…,"giver_level":…,
+ *              "receiver_level":…,"want":…,"weight":…,"contribution":…},…]},
+ *    "b_gets":{…}}
+ * (the same text as SQL's reciprocity_explain). NULL mode = "harmonic".
+ * Errors: RCP_E_NULL_ARGUMENT (a, b, out_json), RCP_E_INVALID_ARGUMENT
+ * (unknown mode), RCP_E_NOMEM. */
+RCP_API rcp_status rcp_explain_json(const rcp_profile *a, const rcp_profile *b, const char *mode, char **out_json);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* RECIPROCITY_H */

@@ -1,0 +1,257 @@
+// The C API (include/reciprocity.h): a thin adapter over the core. It checks
+// pointer arguments, converts, calls the core and maps every exception to a
+// status code plus a thread-local message "<function>: <problem>". No logic
+// of the model lives here.
+#include "reciprocity.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <limits>
+#include <new>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "core/profile.hpp"
+#include "core/score.hpp"
+
+// The opaque handle: an immutable core profile. Mutators build a new Profile
+// and swap it in, so readers (const functions) never mutate anything.
+struct rcp_profile {
+  rcp::Profile profile;
+};
+
+namespace {
+
+// The last error of this thread. A fixed buffer, so that recording an error
+// (including out-of-memory) never allocates.
+constexpr std::size_t kErrCapacity = 1024;
+thread_local char t_errmsg[kErrCapacity] = "";
+
+// Appends up to the remaining capacity, never splitting a UTF-8 sequence.
+std::size_t append(std::size_t at, std::string_view s) noexcept {
+  std::size_t room = kErrCapacity - 1 - at;
+  std::size_t n = s.size();
+  if (n > room) {
+    n = room;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // s[n] starts the cut-off part
+  }
+  if (n > 0) std::memcpy(t_errmsg + at, s.data(), n);  // an empty view may have a null data()
+  return at + n;
+}
+
+rcp_status fail(rcp_status status, const char* fn, std::string_view message, std::string_view detail = {}) noexcept {
+  std::size_t at = append(0, fn);
+  at = append(at, ": ");
+  at = append(at, message);
+  at = append(at, detail);
+  t_errmsg[at] = '\0';
+  return status;
+}
+
+rcp_status null_argument(const char* fn, const char* name) noexcept {
+  return fail(RCP_E_NULL_ARGUMENT, fn, name, " must not be NULL");
+}
+
+rcp_status from_code(rcp::ErrorCode code) noexcept {
+  switch (code) {
+    case rcp::ErrorCode::invalid_argument: return RCP_E_INVALID_ARGUMENT;
+    case rcp::ErrorCode::bad_profile: return RCP_E_BAD_PROFILE;
+    case rcp::ErrorCode::too_large: return RCP_E_TOO_LARGE;
+    case rcp::ErrorCode::no_memory: return RCP_E_NOMEM;
+    case rcp::ErrorCode::internal: return RCP_E_INTERNAL;
+  }
+  return RCP_E_INTERNAL;
+}
+
+// Runs body(); maps every exception to a status and a message. The core's
+// messages never name a function: we prefix ours.
+template <typename Body>
+rcp_status guard(const char* fn, Body&& body) noexcept {
+  try {
+    body();
+    return RCP_OK;
+  } catch (const rcp::Error& e) {
+    return fail(from_code(e.code()), fn, e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(RCP_E_NOMEM, fn, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(RCP_E_INTERNAL, fn, "internal error: ", e.what());
+  } catch (...) {
+    return fail(RCP_E_INTERNAL, fn, "internal error");
+  }
+}
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A copy of `s` in a buffer the caller frees with rcp_free.
+char* c_string(const std::string& s) {
+  auto* out = static_cast<char*>(std::malloc(s.size() + 1));
+  if (!out) throw std::bad_alloc();
+  std::memcpy(out, s.c_str(), s.size() + 1);
+  return out;
+}
+
+// A new profile: `view` with `change` applied to a builder over it. The old
+// profile is untouched, so a failure leaves it as it was.
+template <typename Change>
+rcp::Profile rebuilt(const rcp::ProfileView& view, Change&& change) {
+  rcp::ProfileBuilder b;
+  for (std::size_t i = 0; i < view.size(); ++i) b.set(view.topic(i), view.level(i), view.want(i));
+  change(b);
+  return b.build();
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* rcp_status_string(rcp_status status) {
+  switch (status) {
+    case RCP_OK: return "ok";
+    case RCP_E_INVALID_ARGUMENT: return "invalid argument";
+    case RCP_E_BAD_PROFILE: return "bad profile";
+    case RCP_E_TOO_LARGE: return "too large";
+    case RCP_E_NOMEM: return "out of memory";
+    case RCP_E_INTERNAL: return "internal error";
+    case RCP_E_NULL_ARGUMENT: return "NULL argument";
+  }
+  return "unknown status";
+}
+
+const char* rcp_errmsg(void) { return t_errmsg; }
+
+const char* rcp_version(void) { return RCP_VERSION_STRING; }
+
+int rcp_version_number(void) { return RCP_VERSION_NUMBER; }
+
+void rcp_free(void* ptr) { std::free(ptr); }
+
+rcp_status rcp_profile_create(rcp_profile** out) {
+  static constexpr const char* fn = "rcp_profile_create";
+  if (!out) return null_argument(fn, "out");
+  *out = nullptr;
+  return guard(fn, [&] { *out = new rcp_profile(); });
+}
+
+void rcp_profile_destroy(rcp_profile* p) { delete p; }
+
+rcp_status rcp_profile_set(rcp_profile* p, const char* topic, double level, double want) {
+  static constexpr const char* fn = "rcp_profile_set";
+  if (!p) return null_argument(fn, "p");
+  if (!topic) return null_argument(fn, "topic");
+  return guard(fn, [&] {
+    p->profile = rebuilt(p->profile.view(), [&](rcp::ProfileBuilder& b) { b.set(topic, level, want); });
+  });
+}
+
+rcp_status rcp_profile_merge(rcp_profile* p, const char* topic, double level, double want) {
+  static constexpr const char* fn = "rcp_profile_merge";
+  if (!p) return null_argument(fn, "p");
+  if (!topic) return null_argument(fn, "topic");
+  return guard(fn, [&] {
+    p->profile = rebuilt(p->profile.view(), [&](rcp::ProfileBuilder& b) { b.merge(topic, level, want); });
+  });
+}
+
+rcp_status rcp_profile_remove(rcp_profile* p, const char* topic, int* out_removed) {
+  static constexpr const char* fn = "rcp_profile_remove";
+  if (out_removed) *out_removed = 0;
+  if (!p) return null_argument(fn, "p");
+  if (!topic) return null_argument(fn, "topic");
+  return guard(fn, [&] {
+    const rcp::ProfileView& v = p->profile.view();
+    std::string c = rcp::canonical_topic(topic);
+    if (v.find(c) == v.size()) return;  // absent: nothing to rebuild
+    p->profile = rebuilt(v, [&](rcp::ProfileBuilder& b) { b.remove(c); });
+    if (out_removed) *out_removed = 1;
+  });
+}
+
+rcp_status rcp_profile_size(const rcp_profile* p, size_t* out) {
+  static constexpr const char* fn = "rcp_profile_size";
+  if (out) *out = 0;
+  if (!p) return null_argument(fn, "p");
+  if (!out) return null_argument(fn, "out");
+  *out = p->profile.size();
+  return RCP_OK;
+}
+
+rcp_status rcp_profile_from_blob(rcp_profile** out, const void* data, size_t size) {
+  static constexpr const char* fn = "rcp_profile_from_blob";
+  if (!out) return null_argument(fn, "out");
+  *out = nullptr;
+  if (!data) return null_argument(fn, "data");
+  return guard(fn, [&] { *out = new rcp_profile{rcp::Profile::from_blob(data, size)}; });
+}
+
+rcp_status rcp_profile_to_blob(const rcp_profile* p, void** out_data, size_t* out_size) {
+  static constexpr const char* fn = "rcp_profile_to_blob";
+  if (out_data) *out_data = nullptr;
+  if (out_size) *out_size = 0;
+  if (!p) return null_argument(fn, "p");
+  if (!out_data) return null_argument(fn, "out_data");
+  if (!out_size) return null_argument(fn, "out_size");
+  return guard(fn, [&] {
+    const std::vector<unsigned char>& blob = p->profile.blob();
+    void* buf = std::malloc(blob.size());
+    if (!buf) throw std::bad_alloc();
+    std::memcpy(buf, blob.data(), blob.size());
+    *out_data = buf;
+    *out_size = blob.size();
+  });
+}
+
+rcp_status rcp_profile_from_json(rcp_profile** out, const char* json) {
+  static constexpr const char* fn = "rcp_profile_from_json";
+  if (!out) return null_argument(fn, "out");
+  *out = nullptr;
+  if (!json) return null_argument(fn, "json");
+  return guard(fn, [&] { *out = new rcp_profile{rcp::profile_from_json(json)}; });
+}
+
+rcp_status rcp_profile_to_json(const rcp_profile* p, char** out_json) {
+  static constexpr const char* fn = "rcp_profile_to_json";
+  if (out_json) *out_json = nullptr;
+  if (!p) return null_argument(fn, "p");
+  if (!out_json) return null_argument(fn, "out_json");
+  return guard(fn, [&] { *out_json = c_string(rcp::profile_to_json(p->profile.view())); });
+}
+
+rcp_status rcp_score(const rcp_profile* a, const rcp_profile* b, const char* mode, double* out) {
+  static constexpr const char* fn = "rcp_score";
+  if (out) *out = kNaN;
+  if (!a) return null_argument(fn, "a");
+  if (!b) return null_argument(fn, "b");
+  if (!out) return null_argument(fn, "out");
+  return guard(fn, [&] {
+    rcp::Mode m = mode ? rcp::parse_mode(mode) : rcp::kDefaultMode;
+    *out = rcp::score(a->profile.view(), b->profile.view(), m);
+  });
+}
+
+rcp_status rcp_benefit(const rcp_profile* receiver, const rcp_profile* giver, double* out) {
+  static constexpr const char* fn = "rcp_benefit";
+  if (out) *out = kNaN;
+  if (!receiver) return null_argument(fn, "receiver");
+  if (!giver) return null_argument(fn, "giver");
+  if (!out) return null_argument(fn, "out");
+  *out = rcp::benefit(receiver->profile.view(), giver->profile.view());
+  return RCP_OK;
+}
+
+rcp_status rcp_explain_json(const rcp_profile* a, const rcp_profile* b, const char* mode, char** out_json) {
+  static constexpr const char* fn = "rcp_explain_json";
+  if (out_json) *out_json = nullptr;
+  if (!a) return null_argument(fn, "a");
+  if (!b) return null_argument(fn, "b");
+  if (!out_json) return null_argument(fn, "out_json");
+  return guard(fn, [&] {
+    rcp::Mode m = mode ? rcp::parse_mode(mode) : rcp::kDefaultMode;
+    *out_json = c_string(rcp::explanation_to_json(rcp::explain(a->profile.view(), b->profile.view(), m)));
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,213 @@
+"""The C ABI from Python through ctypes, without any of our headers: the
+prototypes below are written from the documented ABI (docs/c-api.md), as a
+Go, Rust, C# or Node binding would write them.
+
+Environment: RCP_CAPI_LIB (path of libreciprocity.so.1), RCP_SQLITE_EXTENSION
+(path of the SQLite module reciprocity.so), RCP_VERSION_FILE (the VERSION file).
+"""
+import ctypes
+import math
+import os
+import sqlite3
+import threading
+
+import pytest
+
+RCP_OK = 0
+RCP_E_INVALID_ARGUMENT = 1
+RCP_E_BAD_PROFILE = 2
+RCP_E_NULL_ARGUMENT = 6
+
+c_profile_p = ctypes.c_void_p  # opaque rcp_profile *
+
+
+def _load():
+    lib = ctypes.CDLL(os.environ["RCP_CAPI_LIB"])
+    sig = {
+        "rcp_version": (ctypes.c_char_p, []),
+        "rcp_version_number": (ctypes.c_int, []),
+        "rcp_errmsg": (ctypes.c_char_p, []),
+        "rcp_status_string": (ctypes.c_char_p, [ctypes.c_int]),
+        "rcp_free": (None, [ctypes.c_void_p]),
+        "rcp_profile_create": (ctypes.c_int, [ctypes.POINTER(c_profile_p)]),
+        "rcp_profile_destroy": (None, [c_profile_p]),
+        "rcp_profile_set": (ctypes.c_int, [c_profile_p, ctypes.c_char_p, ctypes.c_double, ctypes.c_double]),
+        "rcp_profile_merge": (ctypes.c_int, [c_profile_p, ctypes.c_char_p, ctypes.c_double, ctypes.c_double]),
+        "rcp_profile_remove": (ctypes.c_int, [c_profile_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]),
+        "rcp_profile_size": (ctypes.c_int, [c_profile_p, ctypes.POINTER(ctypes.c_size_t)]),
+        "rcp_profile_from_blob": (ctypes.c_int, [ctypes.POINTER(c_profile_p), ctypes.c_void_p, ctypes.c_size_t]),
+        "rcp_profile_to_blob": (ctypes.c_int, [c_profile_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t)]),
+        "rcp_profile_from_json": (ctypes.c_int, [ctypes.POINTER(c_profile_p), ctypes.c_char_p]),
+        # char ** out: declared as void ** so that ctypes hands back the raw pointer to free
+        "rcp_profile_to_json": (ctypes.c_int, [c_profile_p, ctypes.POINTER(ctypes.c_void_p)]),
+        "rcp_score": (ctypes.c_int, [c_profile_p, c_profile_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_double)]),
+        "rcp_benefit": (ctypes.c_int, [c_profile_p, c_profile_p, ctypes.POINTER(ctypes.c_double)]),
+        "rcp_explain_json": (ctypes.c_int, [c_profile_p, c_profile_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]),
+    }
+    for name, (res, args) in sig.items():
+        fn = getattr(lib, name)
+        fn.restype = res
+        fn.argtypes = args
+    return lib
+
+
+lib = _load()
+
+
+class RcpError(Exception):
+    def __init__(self, status):
+        self.status = status
+        super().__init__(lib.rcp_errmsg().decode())
+
+
+def check(status):
+    if status != RCP_OK:
+        raise RcpError(status)
+
+
+class Profile:
+    def __init__(self, handle):
+        self.handle = handle
+
+    @classmethod
+    def new(cls):
+        h = c_profile_p()
+        check(lib.rcp_profile_create(ctypes.byref(h)))
+        return cls(h)
+
+    @classmethod
+    def from_json(cls, text):
+        h = c_profile_p()
+        check(lib.rcp_profile_from_json(ctypes.byref(h), text.encode()))
+        return cls(h)
+
+    @classmethod
+    def from_blob(cls, data):
+        h = c_profile_p()
+        buf = ctypes.create_string_buffer(data, len(data))
+        check(lib.rcp_profile_from_blob(ctypes.byref(h), buf, len(data)))
+        return cls(h)
+
+    def __del__(self):
+        lib.rcp_profile_destroy(self.handle)
+
+    def set(self, topic, level, want=0.0):
+        check(lib.rcp_profile_set(self.handle, topic.encode(), level, want))
+        return self
+
+    def __len__(self):
+        n = ctypes.c_size_t()
+        check(lib.rcp_profile_size(self.handle, ctypes.byref(n)))
+        return n.value
+
+    def blob(self):
+        data, size = ctypes.c_void_p(), ctypes.c_size_t()
+        check(lib.rcp_profile_to_blob(self.handle, ctypes.byref(data), ctypes.byref(size)))
+        try:
+            return ctypes.string_at(data, size.value)
+        finally:
+            lib.rcp_free(data)
+
+    def json(self):
+        s = ctypes.c_void_p()
+        check(lib.rcp_profile_to_json(self.handle, ctypes.byref(s)))
+        try:
+            return ctypes.string_at(s).decode()
+        finally:
+            lib.rcp_free(s)
+
+
+def score(a, b, mode=None):
+    out = ctypes.c_double()
+    check(lib.rcp_score(a.handle, b.handle, mode.encode() if mode else None, ctypes.byref(out)))
+    return out.value
+
+
+def explain(a, b, mode=None):
+    s = ctypes.c_void_p()
+    check(lib.rcp_explain_json(a.handle, b.handle, mode.encode() if mode else None, ctypes.byref(s)))
+    try:
+        return ctypes.string_at(s).decode()
+    finally:
+        lib.rcp_free(s)
+
+
+A = '{"python": {"level": 4}, "finance": {"level": 1, "want": 3}}'
+B = '{"python": {"level": 1, "want": 2}, "finance": {"level": 5}}'
+
+
+def test_version_matches_the_version_file():
+    with open(os.environ["RCP_VERSION_FILE"]) as f:
+        v = f.read().strip()
+    assert lib.rcp_version().decode() == v
+    major, minor, patch = map(int, v.split("."))
+    assert lib.rcp_version_number() == major * 10000 + minor * 100 + patch
+
+
+def test_build_and_score():
+    a = Profile.new().set("  Python", 4).set("finance", 1, 3)
+    b = Profile.from_json(B)
+    assert len(a) == 2
+    assert a.json() == '{"finance":{"level":1,"want":3},"python":{"level":4}}'
+    assert score(a, b) == pytest.approx(2 * 0.8 * 0.6 / 1.4, abs=1e-12)
+    assert score(a, b, "min") == pytest.approx(0.6, abs=1e-12)
+    out = ctypes.c_double()
+    check(lib.rcp_benefit(a.handle, b.handle, ctypes.byref(out)))
+    assert out.value == pytest.approx(0.8, abs=1e-12)
+    assert explain(a, b, "mean").startswith('{"mode":"mean","score":0.7,')
+
+
+def test_errors_carry_status_and_message():
+    a, b = Profile.from_json(A), Profile.from_json(B)
+    out = ctypes.c_double(1.0)
+    assert lib.rcp_score(a.handle, b.handle, b"best", ctypes.byref(out)) == RCP_E_INVALID_ARGUMENT
+    assert math.isnan(out.value)
+    assert lib.rcp_errmsg() == b"rcp_score: unknown mode 'best' (valid modes: harmonic, geometric, min, mean, uninorm)"
+    assert lib.rcp_status_string(RCP_E_INVALID_ARGUMENT) == b"invalid argument"
+    with pytest.raises(RcpError) as e:
+        a.set("python", 6)
+    assert e.value.status == RCP_E_INVALID_ARGUMENT
+    assert str(e.value) == "rcp_profile_set: level 6 for topic 'python' is outside [0, 5]"
+    with pytest.raises(RcpError) as e:
+        Profile.from_blob(b"RcpQ" + bytes(12))
+    assert e.value.status == RCP_E_BAD_PROFILE
+    assert str(e.value) == "rcp_profile_from_blob: bad magic bytes"
+    assert lib.rcp_score(None, b.handle, None, ctypes.byref(out)) == RCP_E_NULL_ARGUMENT
+    assert lib.rcp_errmsg() == b"rcp_score: a must not be NULL"
+    lib.rcp_profile_destroy(None)  # a no-op
+
+
+def test_errmsg_is_per_thread():
+    a, b = Profile.from_json(A), Profile.from_json(B)
+    seen = {}
+
+    def worker(i):
+        out = ctypes.c_double()
+        lib.rcp_score(a.handle, b.handle, f"mode-{i}".encode(), ctypes.byref(out))
+        for _ in range(200):
+            lib.rcp_score(a.handle, b.handle, None, ctypes.byref(out))
+        seen[i] = lib.rcp_errmsg().decode()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i in range(6):
+        assert seen[i].startswith(f"rcp_score: unknown mode 'mode-{i}'")
+
+
+def test_blobs_interchange_with_the_sqlite_extension():
+    con = sqlite3.connect(":memory:")
+    con.enable_load_extension(True)
+    con.load_extension(os.environ["RCP_SQLITE_EXTENSION"])
+    (blob,) = con.execute(
+        "SELECT reciprocity_profile(column1, column2, column3) FROM (VALUES ('python', 4, 0), ('Finance', 1, 3))"
+    ).fetchone()
+    a = Profile.from_blob(blob)
+    assert a.blob() == blob
+    b = Profile.from_json(B)
+    (sql_score,) = con.execute("SELECT reciprocity_score(?, ?)", (blob, b.blob())).fetchone()
+    assert score(a, b) == sql_score
+    (sql_json,) = con.execute("SELECT reciprocity_profile_to_json(?)", (b.blob(),)).fetchone()
+    assert sql_json == b.json()
