@@ -1,0 +1,21 @@
+# Type stubs of the reciprocity package.
+from ._core import (
+    MAX_LEVEL as MAX_LEVEL,
+    MODES as MODES,
+    PROFILE_FORMAT_VERSION as PROFILE_FORMAT_VERSION,
+    DirectionGains as DirectionGains,
+    Explanation as Explanation,
+    Mode as Mode,
+    Profile as Profile,
+    ProfileLike as ProfileLike,
+    TopicGain as TopicGain,
+    TopicSpec as TopicSpec,
+    __version__ as __version__,
+    benefit as benefit,
+    best_partners as best_partners,
+    explain as explain,
+    score as score,
+)
+from . import sqlite as sqlite
+
+__all__: list[str]

@@ -1,0 +1,900 @@
+// reciprocity._core: the private pybind11 module behind the `reciprocity`
+// Python package. A thin adapter over the C++ core (core/), not over the C API:
+// it converts arguments, calls the core and maps rcp::Error to Python
+// exceptions whose messages are "<function>: <core message>", the same text the
+// SQL face gives after its own function name.
+//
+// Public names and their docstrings live here so that calls go straight from
+// Python into C++ (no Python wrapper on the hot path). The package's
+// __init__.py re-exports them; __init__.pyi carries the types.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/profile.hpp"
+#include "core/score.hpp"
+#include "core/topk.hpp"
+#include "core/version.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+using rcp::ErrorCode;
+
+// Runs body(); maps core errors to Python exceptions named after `fn`.
+// pybind11's own exceptions (py::error_already_set, py::type_error, ...) pass
+// through untouched.
+template <typename Body>
+auto guard(const char* fn, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const rcp::Error& e) {
+    std::string m = std::string(fn) + ": " + e.what();
+    switch (e.code()) {
+      case ErrorCode::no_memory: throw std::bad_alloc();
+      case ErrorCode::internal: throw std::runtime_error(m);
+      default: throw py::value_error(m);
+    }
+  }
+}
+
+std::string py_type_name(const py::handle& o) { return py::str(py::type::handle_of(o).attr("__name__")); }
+
+// A topic name as the core quotes it in messages (capped at 64 bytes).
+std::string quoted(std::string_view s) {
+  std::string out = "'";
+  if (s.size() > 64) {
+    out.append(s.substr(0, 61));
+    out += "...";
+  } else {
+    out.append(s);
+  }
+  out += "'";
+  return out;
+}
+
+// A profile argument, read in place: a Profile, or bytes / bytearray /
+// memoryview holding a profile BLOB (as stored by the SQL functions). The
+// returned view borrows from `o` (or from `keep` for mutable buffers);
+// the caller keeps both alive while it uses the view.
+struct ProfileArg {
+  rcp::ProfileView view;
+  py::object keep;  // a bytes copy of a bytearray / memoryview (they are mutable)
+};
+
+// The Python type of rcp::Profile, set once the class is registered.
+PyTypeObject* g_profile_type = nullptr;
+
+// The Profile held by `o` when `o` is exactly a reciprocity.Profile (the hot
+// path: no pybind11 type lookups), else nullptr. An instance made with
+// Profile.__new__ and never initialised holds none: a type error.
+const rcp::Profile* exact_profile(const char* fn, int position, PyObject* o) {
+  if (Py_TYPE(o) != g_profile_type) return nullptr;
+  auto* inst = reinterpret_cast<py::detail::instance*>(o);
+  auto vh = inst->get_value_and_holder();
+  if (!vh.holder_constructed() || vh.value_ptr() == nullptr) {
+    throw py::type_error(std::string(fn) + ": argument " + std::to_string(position) +
+                         " is an uninitialised Profile");
+  }
+  return static_cast<const rcp::Profile*>(vh.value_ptr());
+}
+
+ProfileArg profile_arg(const char* fn, int position, const py::handle& o) {
+  ProfileArg out;
+  if (const rcp::Profile* p = exact_profile(fn, position, o.ptr())) {
+    out.view = p->view();
+    return out;
+  }
+  if (py::isinstance<rcp::Profile>(o)) {
+    out.view = o.cast<const rcp::Profile&>().view();
+    return out;
+  }
+  const void* data = nullptr;
+  std::size_t size = 0;
+  if (PyBytes_Check(o.ptr())) {
+    data = PyBytes_AS_STRING(o.ptr());
+    size = static_cast<std::size_t>(PyBytes_GET_SIZE(o.ptr()));
+  } else if (PyByteArray_Check(o.ptr()) || PyMemoryView_Check(o.ptr())) {
+    out.keep = py::reinterpret_steal<py::object>(PyBytes_FromObject(o.ptr()));
+    if (!out.keep) throw py::error_already_set();
+    data = PyBytes_AS_STRING(out.keep.ptr());
+    size = static_cast<std::size_t>(PyBytes_GET_SIZE(out.keep.ptr()));
+  } else {
+    throw py::type_error(std::string(fn) + ": argument " + std::to_string(position) +
+                         " is not a reciprocity profile (it is " + py_type_name(o) +
+                         "; make one with reciprocity.Profile or Profile.from_bytes)");
+  }
+  std::string why;
+  if (!rcp::ProfileView::parse(data, size, &out.view, &why)) {
+    throw py::value_error(std::string(fn) + ": argument " + std::to_string(position) +
+                          " is not a reciprocity profile: " + (why.empty() ? "invalid profile" : why));
+  }
+  return out;
+}
+
+// Interned mode names: a call that passes a literal or the default string
+// is recognised by identity, without converting or copying it.
+PyObject* g_mode_names[5] = {};
+constexpr rcp::Mode kModes[5] = {rcp::Mode::harmonic, rcp::Mode::geometric, rcp::Mode::min, rcp::Mode::mean,
+                                 rcp::Mode::uninorm};
+
+rcp::Mode mode_arg(const char* fn, const py::handle& o) {
+  if (o.is_none()) return rcp::kDefaultMode;
+  for (int i = 0; i < 5; ++i)
+    if (o.ptr() == g_mode_names[i]) return kModes[i];
+  if (!py::isinstance<py::str>(o)) {
+    throw py::type_error(std::string(fn) + ": mode must be str, not " + py_type_name(o) + " (valid modes: " +
+                         rcp::kModeList + ")");
+  }
+  std::string name = o.cast<std::string>();
+  return guard(fn, [&] { return rcp::parse_mode(name); });
+}
+
+// A level or a want from a Python value: int or float; None counts as 0 (like
+// JSON null). bool is refused, as JSON true is.
+double number_field(const char* fn, const py::handle& v, std::string_view topic, const char* field) {
+  if (v.is_none()) return 0.0;
+  if (PyBool_Check(v.ptr()) || !(PyLong_Check(v.ptr()) || PyFloat_Check(v.ptr()))) {
+    // Other real numbers (fractions.Fraction, decimal.Decimal, numpy scalars)
+    // convert through __float__; anything else is a type error.
+    if (!PyBool_Check(v.ptr()) && py::hasattr(v, "__float__") && !py::isinstance<py::str>(v) &&
+        !py::isinstance<py::bytes>(v)) {
+      return py::float_(py::reinterpret_borrow<py::object>(v)).cast<double>();
+    }
+    throw py::type_error(std::string(fn) + ": " + field + " for topic " + quoted(topic) + " must be a number, not " +
+                         py_type_name(v));
+  }
+  if (PyLong_Check(v.ptr())) {
+    double d = PyLong_AsDouble(v.ptr());
+    if (d == -1.0 && PyErr_Occurred()) {
+      PyErr_Clear();
+      throw py::value_error(std::string(fn) + ": " + field + " for topic " + quoted(topic) +
+                            " is too large for a number");
+    }
+    return d;
+  }
+  return PyFloat_AS_DOUBLE(v.ptr());
+}
+
+std::string topic_arg(const char* fn, const py::handle& t) {
+  if (!py::isinstance<py::str>(t)) {
+    throw py::type_error(std::string(fn) + ": topic names must be str, not " + py_type_name(t));
+  }
+  // Strict UTF-8: a lone surrogate cannot be a topic name.
+  PyObject* b = PyUnicode_AsUTF8String(t.ptr());
+  if (!b) {
+    PyErr_Clear();
+    throw py::value_error(std::string(fn) + ": topic name is not valid UTF-8");
+  }
+  auto owned = py::reinterpret_steal<py::bytes>(b);
+  return std::string(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
+}
+
+bool is_mapping(const py::handle& o) {
+  static py::object mapping = py::module_::import("collections.abc").attr("Mapping");
+  return PyDict_Check(o.ptr()) || py::isinstance(o, mapping);
+}
+
+// Profile from {"python": {"level": 4}, "finance": {"level": 1, "want": 3}}:
+// the JSON form of reciprocity_profile_json, with the same rules (missing or
+// None level/want = 0, a topic given twice after canonicalisation keeps the
+// larger level and want, other fields are errors).
+rcp::Profile profile_from_mapping(const char* fn, const py::handle& topics) {
+  if (topics.is_none()) return rcp::Profile();
+  if (!is_mapping(topics)) {
+    throw py::type_error(std::string(fn) + ": a profile must be a mapping of topics like {\"python\": {\"level\": 4}}, not " +
+                         py_type_name(topics));
+  }
+  rcp::ProfileBuilder b;
+  py::object items = topics.attr("items")();
+  for (py::handle item : items) {
+    auto pair = py::reinterpret_borrow<py::tuple>(item);
+    std::string topic = topic_arg(fn, pair[0]);
+    py::handle spec = pair[1];
+    if (!is_mapping(spec)) {
+      throw py::type_error(std::string(fn) + ": topic " + quoted(topic) +
+                           " must map to an object like {\"level\": 3, \"want\": 1}, not " + py_type_name(spec));
+    }
+    double level = 0.0, want = 0.0;
+    py::object fields = spec.attr("items")();
+    for (py::handle f : fields) {
+      auto fv = py::reinterpret_borrow<py::tuple>(f);
+      py::handle key = fv[0];
+      std::string field = py::isinstance<py::str>(key) ? key.cast<std::string>() : std::string(py::repr(key));
+      if (field == "level") {
+        level = number_field(fn, fv[1], topic, "level");
+      } else if (field == "want") {
+        want = number_field(fn, fv[1], topic, "want");
+      } else {
+        throw py::value_error(std::string(fn) + ": topic " + quoted(topic) + " has unknown field " + quoted(field) +
+                              " (expected \"level\" and \"want\")");
+      }
+    }
+    guard(fn, [&] { b.merge(topic, level, want); });
+  }
+  return guard(fn, [&] { return b.build(); });
+}
+
+// Profile from rows (topic, level, want), merged like the SQL aggregate
+// reciprocity_profile: None topics skipped, None level/want = 0.
+rcp::Profile profile_from_rows(const py::iterable& rows) {
+  const char* fn = "Profile.from_rows";
+  rcp::ProfileBuilder b;
+  std::size_t index = 0;
+  for (py::handle row : rows) {
+    py::sequence seq;
+    if (!py::isinstance<py::sequence>(row) || py::isinstance<py::str>(row) || py::len(row) != 3) {
+      throw py::type_error(std::string(fn) + ": row " + std::to_string(index) +
+                           " must be a (topic, level, want) sequence of 3 items, not " + py_type_name(row));
+    }
+    seq = py::reinterpret_borrow<py::sequence>(row);
+    ++index;
+    if (seq[0].is_none()) continue;
+    std::string topic = topic_arg(fn, seq[0]);
+    double level = number_field(fn, seq[1], topic, "level");
+    double want = number_field(fn, seq[2], topic, "want");
+    guard(fn, [&] { b.merge(topic, level, want); });
+  }
+  return guard(fn, [&] { return b.build(); });
+}
+
+py::dict profile_to_dict(const rcp::ProfileView& p) {
+  py::dict out;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    py::dict spec;
+    spec["level"] = p.level(i);
+    if (p.want(i) > 0.0) spec["want"] = p.want(i);
+    std::string_view t = p.topic(i);
+    out[py::str(t.data(), t.size())] = std::move(spec);
+  }
+  return out;
+}
+
+std::string profile_repr(const rcp::Profile& self) {
+  const rcp::ProfileView& p = self.view();
+  constexpr std::size_t kShown = 10;
+  std::string body = "{";
+  std::size_t shown = p.size() < kShown ? p.size() : kShown;
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i) body += ", ";
+    std::string_view t = p.topic(i);
+    body += py::repr(py::str(t.data(), t.size())).cast<std::string>();
+    body += ": {'level': " + py::repr(py::float_(p.level(i))).cast<std::string>();
+    if (p.want(i) > 0.0) body += ", 'want': " + py::repr(py::float_(p.want(i))).cast<std::string>();
+    body += "}";
+  }
+  if (p.size() > shown) {
+    // Not a valid expression any more: say so, and how much is left out.
+    return "<Profile " + body + ", ...} (" + std::to_string(p.size()) + " topics, " +
+           std::to_string(p.size() - shown) + " not shown)>";
+  }
+  return "Profile(" + body + "})";
+}
+
+// A topic name as given by the caller, canonicalised; false if it cannot be a
+// topic at all (so it is in no profile).
+bool canonical_or_false(const py::handle& t, std::string* out) {
+  if (!py::isinstance<py::str>(t)) return false;
+  PyObject* b = PyUnicode_AsUTF8String(t.ptr());
+  if (!b) {
+    PyErr_Clear();
+    return false;
+  }
+  auto owned = py::reinterpret_steal<py::bytes>(b);
+  try {
+    *out = rcp::canonical_topic(std::string_view(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b))));
+    return true;
+  } catch (const rcp::Error&) {
+    return false;
+  }
+}
+
+double topic_value(const rcp::Profile& self, const py::handle& t, bool level, const char* fn) {
+  if (!py::isinstance<py::str>(t)) throw py::type_error(std::string(fn) + ": topic must be str, not " + py_type_name(t));
+  std::string c;
+  if (!canonical_or_false(t, &c)) {
+    // Re-run to get the core's message for a name that can never be a topic.
+    std::string raw = topic_arg(fn, t);
+    guard(fn, [&] { return rcp::canonical_topic(raw); });
+  }
+  const rcp::ProfileView& p = self.view();
+  std::size_t i = p.find(c);
+  if (i == p.size()) return 0.0;
+  return level ? p.level(i) : p.want(i);
+}
+
+py::dict direction_to_dict(const rcp::DirectionGains& d) {
+  py::list topics;
+  for (const auto& t : d.topics) {
+    py::dict g;
+    g["topic"] = py::str(t.topic);
+    g["giver_level"] = t.giver_level;
+    g["receiver_level"] = t.receiver_level;
+    g["want"] = t.want;
+    g["weight"] = t.weight;
+    g["contribution"] = t.contribution;
+    topics.append(std::move(g));
+  }
+  py::dict out;
+  out["benefit"] = d.benefit;
+  out["topics"] = std::move(topics);
+  return out;
+}
+
+py::dict explanation_to_dict(const rcp::Explanation& e) {
+  py::dict out;
+  out["mode"] = py::str(rcp::mode_name(e.mode));
+  out["score"] = e.score;
+  out["balance"] = e.balance;
+  out["a_gets"] = direction_to_dict(e.a_gets);
+  out["b_gets"] = direction_to_dict(e.b_gets);
+  return out;
+}
+
+// best_partners(me, candidates, k, mode): ids are sorted once in Python order,
+// so a candidate's index is its rank and TopK<index>'s tie-break (smaller
+// index first) is the ids' ascending order. Scoring runs without the GIL.
+py::list best_partners(const py::handle& me, const py::handle& candidates, const py::handle& k_obj,
+                       const py::handle& mode_obj) {
+  const char* fn = "best_partners";
+  ProfileArg mine = profile_arg(fn, 1, me);
+  if (!is_mapping(candidates)) {
+    throw py::type_error(std::string(fn) + ": candidates must be a mapping of id -> Profile, not " +
+                         py_type_name(candidates));
+  }
+  if (PyBool_Check(k_obj.ptr()) || !PyLong_Check(k_obj.ptr())) {
+    throw py::type_error(std::string(fn) + ": k must be a positive integer, not " + py_type_name(k_obj));
+  }
+  int overflow = 0;
+  long long k = PyLong_AsLongLongAndOverflow(k_obj.ptr(), &overflow);
+  if (overflow < 0 || (overflow == 0 && k <= 0)) throw py::value_error(std::string(fn) + ": k must be a positive integer");
+  if (overflow > 0) k = static_cast<long long>(INT64_MAX);
+  rcp::Mode mode = mode_arg(fn, mode_obj);
+
+  py::list ids;
+  try {
+    ids = py::module_::import("builtins").attr("sorted")(candidates.attr("keys")());
+  } catch (py::error_already_set& e) {
+    if (!e.matches(PyExc_TypeError)) throw;
+    throw py::type_error(std::string(fn) + ": candidate ids must be comparable with each other (all int or all str): " +
+                         std::string(py::str(e.value())));
+  }
+  const std::size_t n = ids.size();
+  std::vector<ProfileArg> profiles;
+  std::vector<py::object> values;  // keep each candidate alive while views borrow from it
+  profiles.reserve(n);
+  values.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    py::object v = candidates[ids[i]];
+    if (!py::isinstance<rcp::Profile>(v) && !PyBytes_Check(v.ptr())) {
+      // A mutable buffer must not change under a GIL-free scan: copy it.
+      if (PyByteArray_Check(v.ptr()) || PyMemoryView_Check(v.ptr())) {
+        v = py::reinterpret_steal<py::object>(PyBytes_FromObject(v.ptr()));
+        if (!v) throw py::error_already_set();
+      } else {
+        throw py::type_error(std::string(fn) + ": candidate " + std::string(py::repr(ids[i])) +
+                             " is not a reciprocity profile (it is " + py_type_name(v) +
+                             "; make one with reciprocity.Profile or Profile.from_bytes)");
+      }
+    }
+    try {
+      profiles.push_back(profile_arg(fn, 2, v));
+    } catch (py::value_error&) {
+      std::string why;
+      rcp::ProfileView::parse(PyBytes_AS_STRING(v.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(v.ptr())), nullptr,
+                              &why);
+      throw py::value_error(std::string(fn) + ": candidate " + std::string(py::repr(ids[i])) +
+                            " is not a reciprocity profile: " + why);
+    }
+    values.push_back(std::move(v));
+  }
+
+  std::vector<std::pair<std::size_t, double>> top;
+  {
+    py::gil_scoped_release release;
+    rcp::TopK<std::size_t> best(static_cast<std::uint64_t>(k));
+    for (std::size_t i = 0; i < n; ++i) best.add(i, rcp::score(mine.view, profiles[i].view, mode));
+    top = best.sorted();
+  }
+  py::list out;
+  for (const auto& [i, s] : top) out.append(py::make_tuple(ids[i], s));
+  return out;
+}
+
+
+// ------------------------------------------------------------------------
+// score and benefit are the calls a Python loop makes millions of times, so
+// they are plain CPython METH_FASTCALL functions: pybind11's general
+// dispatcher costs more than the scoring itself. Same conversions, same
+// messages as everywhere else in this file.
+
+// Binds positional and keyword arguments to `names` (CPython's messages).
+// Returns false with a TypeError set.
+bool bind_args(const char* fn, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, const char* const* names,
+               int required, int total, PyObject** out) {
+  for (int i = 0; i < total; ++i) out[i] = nullptr;
+  if (nargs > total) {
+    PyErr_Format(PyExc_TypeError, "%s() takes %s %d positional arguments but %zd were given", fn,
+                 required == total ? "exactly" : "at most", total, nargs);
+    return false;
+  }
+  for (Py_ssize_t i = 0; i < nargs; ++i) out[i] = args[i];
+  Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+  for (Py_ssize_t k = 0; k < nkw; ++k) {
+    PyObject* key = PyTuple_GET_ITEM(kwnames, k);
+    int slot = -1;
+    for (int i = 0; i < total && slot < 0; ++i)
+      if (PyUnicode_CompareWithASCIIString(key, names[i]) == 0) slot = i;
+    if (slot < 0) {
+      PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'", fn, key);
+      return false;
+    }
+    if (out[slot]) {
+      PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fn, names[slot]);
+      return false;
+    }
+    out[slot] = args[nargs + k];
+  }
+  for (int i = 0; i < required; ++i) {
+    if (!out[i]) {
+      PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %d)", fn, names[i], i + 1);
+      return false;
+    }
+  }
+  return true;
+}
+
+// Runs body() and turns any C++ exception into a Python error (nullptr).
+template <typename Body>
+PyObject* raw_guard(Body&& body) noexcept {
+  try {
+    return body();
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (const py::builtin_exception& e) {
+    e.set_error();
+  } catch (const std::bad_alloc&) {
+    PyErr_NoMemory();
+  } catch (const std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  } catch (...) {
+    PyErr_SetString(PyExc_RuntimeError, "reciprocity: unknown C++ exception");
+  }
+  return nullptr;
+}
+
+PyObject* raw_score(PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static const char* const names[] = {"a", "b", "mode"};
+  PyObject* a[3];
+  if (!bind_args("score", args, nargs, kwnames, names, 2, 3, a)) return nullptr;
+  return raw_guard([&]() -> PyObject* {
+    ProfileArg pa = profile_arg("score", 1, a[0]);
+    ProfileArg pb = profile_arg("score", 2, a[1]);
+    rcp::Mode m = a[2] ? mode_arg("score", a[2]) : rcp::kDefaultMode;
+    return PyFloat_FromDouble(rcp::score(pa.view, pb.view, m));
+  });
+}
+
+PyObject* raw_benefit(PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static const char* const names[] = {"receiver", "giver"};
+  PyObject* a[2];
+  if (!bind_args("benefit", args, nargs, kwnames, names, 2, 2, a)) return nullptr;
+  return raw_guard([&]() -> PyObject* {
+    ProfileArg r = profile_arg("benefit", 1, a[0]);
+    ProfileArg g = profile_arg("benefit", 2, a[1]);
+    return PyFloat_FromDouble(rcp::benefit(r.view, g.view));
+  });
+}
+
+// The first lines "name(sig)\n--\n\n" give inspect.signature() a signature.
+const char kScoreDoc[] = R"doc(score(a, b, mode='harmonic')
+--
+
+score(a: Profile | bytes, b: Profile | bytes, mode: str = "harmonic") -> float
+
+The reciprocity of the pair, in [0, 1]: ``M(benefit(a, b), benefit(b, a))``
+with M chosen by ``mode`` -- ``harmonic`` (default, 2xy/(x+y): 0 when either
+side gains nothing), ``geometric``, ``min``, ``mean`` or ``uninorm``.
+Symmetric. Same number as ``reciprocity_score`` in SQL. Profiles may also be
+given as their bytes (a BLOB read from SQLite).
+
+>>> import reciprocity
+>>> exec_ = reciprocity.Profile({"finance": {"level": 5}, "python": {"want": 1}})
+>>> dev = reciprocity.Profile({"python": {"level": 4}, "finance": {"level": 1, "want": 1}})
+>>> round(reciprocity.score(exec_, dev), 4)
+0.8
+>>> reciprocity.score(exec_, dev, mode="min")
+0.8
+>>> reciprocity.score(exec_, dev, mode="x")
+Traceback (most recent call last):
+    ...
+ValueError: score: unknown mode 'x' (valid modes: harmonic, geometric, min, mean, uninorm)
+)doc";
+
+const char kBenefitDoc[] = R"doc(benefit(receiver, giver)
+--
+
+benefit(receiver: Profile | bytes, giver: Profile | bytes) -> float
+
+What ``receiver`` gains from ``giver``, one way, in [0, 1]:
+the sum over topics of the receiver's normalised want times
+``max(0, giver level - receiver level) / 5``. Same number as
+``reciprocity_benefit`` in SQL.
+
+>>> import reciprocity
+>>> me = reciprocity.Profile({"python": {"level": 1, "want": 3}, "sql": {"want": 1}})
+>>> you = reciprocity.Profile({"python": {"level": 5}})
+>>> reciprocity.benefit(me, you)  # 3/4 of my wants, 4 of 5 levels
+0.6
+>>> reciprocity.benefit(you, me)  # you want nothing
+0.0
+)doc";
+
+PyMethodDef kRawMethods[] = {
+    {"score", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&raw_score)), METH_FASTCALL | METH_KEYWORDS,
+     kScoreDoc},
+    {"benefit", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&raw_benefit)),
+     METH_FASTCALL | METH_KEYWORDS, kBenefitDoc},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  py::options options;
+  options.disable_function_signatures();  // the docstrings carry typed signatures; the .pyi the types
+
+  m.doc() = R"doc(Private C++ module of the ``reciprocity`` package. Use ``import reciprocity``.)doc";
+  m.attr("__version__") = RCP_VERSION_STRING;
+  m.attr("PROFILE_FORMAT_VERSION") = rcp::kFormatVersion;
+  m.attr("MAX_LEVEL") = rcp::kMaxLevel;
+  {
+    py::tuple modes = py::make_tuple("harmonic", "geometric", "min", "mean", "uninorm");
+    m.attr("MODES") = modes;
+  }
+
+  static const char* const kModeNames[5] = {"harmonic", "geometric", "min", "mean", "uninorm"};
+  for (int i = 0; i < 5; ++i) {
+    g_mode_names[i] = PyUnicode_InternFromString(kModeNames[i]);  // kept for the life of the process
+    if (!g_mode_names[i]) throw py::error_already_set();
+  }
+
+  py::class_<rcp::Profile> profile_class(m, "Profile", R"doc(Profile(topics=None)
+
+What one person brings and seeks: for each topic a ``level`` in [0, 5]
+(how well they know it now) and a ``want`` >= 0 (how much they want to
+learn it; only relative sizes matter).
+
+``topics`` is a mapping in the same shape as the SQL JSON form
+(``reciprocity_profile_json``): ``{topic: {"level": L, "want": W}}``.
+A missing or ``None`` level/want counts as 0; topic names are trimmed and
+compared ASCII-case-insensitively, and a topic given twice keeps the larger
+level and the larger want. Profiles are immutable and hashable.
+
+Raises ``TypeError`` for values of the wrong type and ``ValueError`` for a
+bad topic name or an out-of-range value, with the SQL face's message:
+
+>>> import reciprocity
+>>> p = reciprocity.Profile({"python": {"level": 4}, "Finance ": {"level": 1, "want": 3}})
+>>> p
+Profile({'finance': {'level': 1.0, 'want': 3.0}, 'python': {'level': 4.0}})
+>>> len(p), "PYTHON" in p, p.level("python"), p.want("finance")
+(2, True, 4.0, 3.0)
+>>> reciprocity.Profile({"python": {"level": 7}})
+Traceback (most recent call last):
+    ...
+ValueError: Profile: level 7 for topic 'python' is outside [0, 5]
+)doc");
+  g_profile_type = reinterpret_cast<PyTypeObject*>(profile_class.ptr());
+  profile_class
+      .def(py::init([](const py::object& topics) { return profile_from_mapping("Profile", topics); }),
+           py::arg("topics") = py::none())
+      .def_static(
+          "from_bytes",
+          [](const py::object& data) {
+            const char* fn = "Profile.from_bytes";
+            if (py::isinstance<rcp::Profile>(data)) return data.cast<rcp::Profile>();
+            ProfileArg a = profile_arg(fn, 1, data);
+            return rcp::Profile::from_blob(a.view.bytes(), a.view.byte_size());
+          },
+          py::arg("data"), R"doc(from_bytes(data: bytes | bytearray | memoryview) -> Profile
+
+The profile stored in ``data``: the versioned binary format of the SQL
+BLOBs (what ``reciprocity_profile`` returns), e.g. a column value read
+with ``sqlite3``. Raises ``ValueError`` when the bytes are not a valid
+profile, naming the problem.
+
+>>> import reciprocity
+>>> p = reciprocity.Profile({"python": {"level": 4}})
+>>> reciprocity.Profile.from_bytes(p.to_bytes()) == p
+True
+>>> reciprocity.Profile.from_bytes(b"nope")
+Traceback (most recent call last):
+    ...
+ValueError: Profile.from_bytes: argument 1 is not a reciprocity profile: truncated: 4 bytes, a profile has at least 16
+)doc")
+      .def_static(
+          "from_json",
+          [](const py::object& text) {
+            const char* fn = "Profile.from_json";
+            if (!py::isinstance<py::str>(text)) {
+              throw py::type_error(std::string(fn) + ": argument 1 must be JSON text (str), not " + py_type_name(text));
+            }
+            std::string s = topic_arg(fn, text);
+            return guard(fn, [&] { return rcp::profile_from_json(s); });
+          },
+          py::arg("text"), R"doc(from_json(text: str) -> Profile
+
+The profile of a JSON text, exactly as ``reciprocity_profile_json`` in SQL
+reads it: ``{"python": {"level": 4}, "finance": {"level": 1, "want": 3}}``.
+
+>>> import reciprocity
+>>> reciprocity.Profile.from_json('{"python": {"level": 4}}')
+Profile({'python': {'level': 4.0}})
+>>> reciprocity.Profile.from_json('{"python": 4}')
+Traceback (most recent call last):
+    ...
+ValueError: Profile.from_json: topic 'python' must map to an object like {"level": 3, "want": 1}, not a number
+)doc")
+      .def_static("from_rows", &profile_from_rows, py::arg("rows"),
+                  R"doc(from_rows(rows: Iterable[tuple[str | None, float | None, float | None]]) -> Profile
+
+The profile of ``(topic, level, want)`` rows, merged like the SQL aggregate
+``reciprocity_profile``: rows with a ``None`` topic are skipped, a ``None``
+level or want counts as 0, and a topic seen twice keeps the larger level and
+the larger want. Handy for rows fetched from skills and learning-goals tables.
+
+>>> import reciprocity
+>>> reciprocity.Profile.from_rows([("python", 4, None), ("finance", 1, 0), ("Finance", None, 3)])
+Profile({'finance': {'level': 1.0, 'want': 3.0}, 'python': {'level': 4.0}})
+)doc")
+      .def("to_bytes",
+           [](const rcp::Profile& self) {
+             const auto& b = self.blob();
+             return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
+           },
+           R"doc(to_bytes() -> bytes
+
+The profile in its versioned binary format: the same bytes as the SQL
+BLOBs, so it can be stored in a table and used by the SQL functions.
+
+>>> import reciprocity
+>>> b = reciprocity.Profile({"python": {"level": 4}}).to_bytes()
+>>> b[:4], len(b)
+(b'RcpP', 50)
+)doc")
+      .def("__bytes__",
+           [](const rcp::Profile& self) {
+             const auto& b = self.blob();
+             return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
+           },
+           R"doc(__bytes__() -> bytes
+
+Same as ``to_bytes()``.
+
+>>> import reciprocity
+>>> p = reciprocity.Profile({"python": {"level": 4}})
+>>> bytes(p) == p.to_bytes()
+True
+)doc")
+      .def("__conform__",
+           [](const rcp::Profile& self, const py::object&) {
+             const auto& b = self.blob();
+             return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
+           },
+           py::arg("protocol"), R"doc(__conform__(protocol) -> bytes
+
+Lets ``sqlite3`` bind a Profile as a query parameter: it is stored as its
+BLOB (``to_bytes()``).
+
+>>> import sqlite3, reciprocity
+>>> conn = sqlite3.connect(":memory:")
+>>> conn.execute("SELECT length(?)", (reciprocity.Profile({"python": {"level": 4}}),)).fetchone()
+(50,)
+)doc")
+      .def("to_dict", [](const rcp::Profile& self) { return profile_to_dict(self.view()); },
+           R"doc(to_dict() -> dict[str, dict[str, float]]
+
+The profile as a dict in the SQL JSON shape (what
+``reciprocity_profile_to_json`` returns): canonical topic names in byte
+order, ``"want"`` only when it is above 0. ``Profile(p.to_dict()) == p``.
+
+>>> import reciprocity
+>>> reciprocity.Profile({"Python": {"level": 4, "want": 0}, "go": {"want": 2}}).to_dict()
+{'go': {'level': 0.0, 'want': 2.0}, 'python': {'level': 4.0}}
+)doc")
+      .def("to_json", [](const rcp::Profile& self) { return rcp::profile_to_json(self.view()); },
+           R"doc(to_json() -> str
+
+The profile as JSON text, byte for byte what ``reciprocity_profile_to_json``
+returns in SQL.
+
+>>> import reciprocity
+>>> reciprocity.Profile({"python": {"level": 4}, "finance": {"level": 1, "want": 3}}).to_json()
+'{"finance":{"level":1,"want":3},"python":{"level":4}}'
+)doc")
+      .def("level", [](const rcp::Profile& self, const py::object& t) { return topic_value(self, t, true, "Profile.level"); },
+           py::arg("topic"), R"doc(level(topic: str) -> float
+
+The level of ``topic`` (name compared trimmed, ASCII-case-insensitively),
+0.0 when the profile does not hold it.
+
+>>> import reciprocity
+>>> p = reciprocity.Profile({"python": {"level": 4}})
+>>> p.level(" Python"), p.level("finance")
+(4.0, 0.0)
+)doc")
+      .def("want", [](const rcp::Profile& self, const py::object& t) { return topic_value(self, t, false, "Profile.want"); },
+           py::arg("topic"), R"doc(want(topic: str) -> float
+
+The want of ``topic`` as given (not normalised), 0.0 when absent.
+
+>>> import reciprocity
+>>> reciprocity.Profile({"finance": {"level": 1, "want": 3}}).want("finance")
+3.0
+)doc")
+      .def_property_readonly(
+          "topics",
+          [](const rcp::Profile& self) {
+            py::list out;
+            const auto& p = self.view();
+            for (std::size_t i = 0; i < p.size(); ++i) {
+              std::string_view t = p.topic(i);
+              out.append(py::str(t.data(), t.size()));
+            }
+            return py::tuple(out);
+          },
+          R"doc(The canonical topic names, in byte order (a tuple of str).
+
+>>> import reciprocity
+>>> reciprocity.Profile({"Python": {"level": 4}, "finance": {"want": 1}}).topics
+('finance', 'python')
+)doc")
+      .def("__len__", [](const rcp::Profile& self) { return self.size(); }, R"doc(__len__() -> int
+
+The number of topics.
+
+>>> import reciprocity
+>>> len(reciprocity.Profile({"python": {"level": 4}, "finance": {"want": 1}}))
+2
+)doc")
+      .def("__contains__",
+           [](const rcp::Profile& self, const py::object& t) {
+             std::string c;
+             return canonical_or_false(t, &c) && self.view().find(c) != self.view().size();
+           },
+           py::arg("topic"), R"doc(__contains__(topic: object) -> bool
+
+Whether the profile holds ``topic`` (trimmed, ASCII-case-insensitive).
+Anything that cannot be a topic name is simply not in it.
+
+>>> import reciprocity
+>>> p = reciprocity.Profile({"python": {"level": 4}})
+>>> "Python " in p, "go" in p, 3 in p
+(True, False, False)
+)doc")
+      .def("__iter__",
+           [](const rcp::Profile& self) {
+             py::list out;
+             const auto& p = self.view();
+             for (std::size_t i = 0; i < p.size(); ++i) {
+               std::string_view t = p.topic(i);
+               out.append(py::str(t.data(), t.size()));
+             }
+             return py::iter(out);
+           },
+           R"doc(__iter__() -> Iterator[str]
+
+Iterates over the canonical topic names, in byte order.
+
+>>> import reciprocity
+>>> list(reciprocity.Profile({"python": {"level": 4}, "finance": {"want": 1}}))
+['finance', 'python']
+)doc")
+      .def("__eq__",
+           [](const rcp::Profile& self, const py::object& other) -> py::object {
+             if (!py::isinstance<rcp::Profile>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             return py::bool_(self == other.cast<const rcp::Profile&>());
+           },
+           py::is_operator(), R"doc(__eq__(other: object) -> bool
+
+Profiles are equal when they hold the same topics with the same levels and
+wants (after canonical naming), i.e. when their bytes are equal.
+
+>>> import reciprocity
+>>> reciprocity.Profile({"Python": {"level": 4}}) == reciprocity.Profile({"python ": {"level": 4.0}})
+True
+)doc")
+      .def("__ne__",
+           [](const rcp::Profile& self, const py::object& other) -> py::object {
+             if (!py::isinstance<rcp::Profile>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             return py::bool_(self != other.cast<const rcp::Profile&>());
+           },
+           py::is_operator())
+      .def("__hash__",
+           [](const rcp::Profile& self) {
+             const auto& b = self.blob();
+             return py::hash(py::bytes(reinterpret_cast<const char*>(b.data()), b.size()));
+           },
+           R"doc(__hash__() -> int
+
+Profiles are immutable, so they can be dict keys and set members.
+
+>>> import reciprocity
+>>> len({reciprocity.Profile({"python": {"level": 4}}), reciprocity.Profile({"PYTHON": {"level": 4}})})
+1
+)doc")
+      .def("__repr__", &profile_repr)
+      .def(py::pickle([](const rcp::Profile& self) {
+                        const auto& b = self.blob();
+                        return py::make_tuple(py::bytes(reinterpret_cast<const char*>(b.data()), b.size()));
+                      },
+                      [](const py::tuple& state) {
+                        if (state.size() != 1) throw py::value_error("Profile: bad pickle state");
+                        ProfileArg a = profile_arg("Profile.__setstate__", 1, state[0]);
+                        return rcp::Profile::from_blob(a.view.bytes(), a.view.byte_size());
+                      }));
+
+  // score and benefit: raw METH_FASTCALL functions (see kRawMethods).
+  for (PyMethodDef* def = kRawMethods; def->ml_name; ++def) {
+    py::object f = py::reinterpret_steal<py::object>(PyCFunction_NewEx(def, nullptr, m.attr("__name__").ptr()));
+    if (!f) throw py::error_already_set();
+    m.attr(def->ml_name) = f;
+  }
+
+  m.def(
+      "explain",
+      [](const py::object& a, const py::object& b, const py::object& mode) {
+        ProfileArg pa = profile_arg("explain", 1, a);
+        ProfileArg pb = profile_arg("explain", 2, b);
+        rcp::Mode md = mode_arg("explain", mode);
+        return explanation_to_dict(guard("explain", [&] { return rcp::explain(pa.view, pb.view, md); }));
+      },
+      py::arg("a"), py::arg("b"), py::arg("mode") = "harmonic",
+      R"doc(explain(a: Profile | bytes, b: Profile | bytes, mode: str = "harmonic") -> dict
+
+Why the pair scores what it does, as a dict with the keys of the SQL
+``reciprocity_explain`` JSON: ``mode``, ``score``, ``balance`` (min/max of
+the two benefits; 0 when both are 0), and ``a_gets`` / ``b_gets``, each
+``{"benefit": float, "topics": [{"topic", "giver_level", "receiver_level",
+"want", "weight", "contribution"}, ...]}`` with topics by contribution,
+largest first.
+
+>>> import reciprocity
+>>> exec_ = reciprocity.Profile({"finance": {"level": 5}, "python": {"want": 1}})
+>>> dev = reciprocity.Profile({"python": {"level": 4}, "finance": {"level": 1, "want": 1}})
+>>> e = reciprocity.explain(exec_, dev)
+>>> e["a_gets"]["topics"][0]["topic"], e["b_gets"]["topics"][0]["topic"], e["balance"]
+('python', 'finance', 1.0)
+)doc");
+
+  m.def("best_partners", &best_partners, py::arg("me"), py::arg("candidates"), py::arg("k"),
+        py::arg("mode") = "harmonic",
+        R"doc(best_partners(me: Profile | bytes, candidates: Mapping[Id, Profile | bytes], k: int, mode: str = "harmonic") -> list[tuple[Id, float]]
+
+The ``k`` candidates with the highest ``score(me, candidate, mode)``, as
+``(id, score)`` pairs: score descending, then id ascending; candidates that
+score 0 (no two-way gain) are left out, so the list may be shorter than
+``k``. Ids are any mutually comparable keys (all int or all str). The
+scoring runs in C++ without holding the GIL.
+
+>>> import reciprocity
+>>> me = reciprocity.Profile({"python": {"level": 4}, "finance": {"want": 1}})
+>>> people = {
+...     7: reciprocity.Profile({"finance": {"level": 5}, "python": {"want": 1}}),
+...     3: reciprocity.Profile({"finance": {"level": 5}, "python": {"level": 1, "want": 1}}),
+...     9: reciprocity.Profile({"finance": {"level": 5}}),
+... }
+>>> [(i, round(s, 3)) for i, s in reciprocity.best_partners(me, people, k=2)]
+[(7, 0.889), (3, 0.75)]
+)doc");
+}
