@@ -41,6 +41,16 @@ constexpr Entry kFunctions[] = {
     {"best_partners", 3, kJson, nullptr, best_partners_step, best_partners_final},
 };
 
+// Table-valued functions (eponymous virtual tables).
+struct Module {
+  const char* name;
+  const sqlite3_module* module;
+};
+
+constexpr Module kModules[] = {
+    {"reciprocity_top_partners", &top_partners_module},
+};
+
 }  // namespace
 }  // namespace rcp::sql
 
@@ -51,6 +61,13 @@ extern "C" __attribute__((visibility("default"))) int sqlite3_reciprocity_init(s
     int rc = sqlite3_create_function_v2(db, f.name, f.argc, f.flags, nullptr, f.scalar, f.step, f.final, nullptr);
     if (rc != SQLITE_OK) {
       if (pzErrMsg) *pzErrMsg = sqlite3_mprintf("reciprocity: cannot register %s/%d: %s", f.name, f.argc, sqlite3_errstr(rc));
+      return rc;
+    }
+  }
+  for (const auto& m : rcp::sql::kModules) {
+    int rc = sqlite3_create_module_v2(db, m.name, m.module, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+      if (pzErrMsg) *pzErrMsg = sqlite3_mprintf("reciprocity: cannot register %s: %s", m.name, sqlite3_errstr(rc));
       return rc;
     }
   }

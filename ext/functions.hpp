@@ -23,4 +23,7 @@ void best_partner_final(sqlite3_context*);
 void best_partners_step(sqlite3_context*, int, sqlite3_value**);
 void best_partners_final(sqlite3_context*);
 
+// top_partners_sql.cpp: the table-valued function reciprocity_top_partners
+extern const sqlite3_module top_partners_module;
+
 }  // namespace rcp::sql

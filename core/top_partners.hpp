@@ -1,0 +1,96 @@
+// reciprocity core: exact top-k partners for everyone in a population.
+//
+// For every person, the k partners with the highest reciprocity score, in the
+// order of best_partners (score descending, then partner id ascending),
+// skipping partners with score 0 and excluded pairs. The result is identical
+// to scoring all N^2 pairs with rcp::score: same partners, same scores bit for
+// bit (every reported score *is* rcp::score on that pair), whatever the thread
+// count.
+//
+// How it avoids N^2: topics are interned; each topic has a list of the people
+// who know it (sorted by level, highest first) and a list of the people who
+// want it (grouped by level, sorted by normalised want, highest first). For a
+// person A, a partner B can score above 0 only if B knows something A wants
+// better than A does (B is in one of A's "give" lists) and, except in mode
+// `mean`, wants something A knows better than B does (B is in one of A's
+// "take" lists). When one side's lists are short, everyone on it is marked
+// and only people on both sides are looked at. The lists are walked from
+// their strongest entries (Fagin's threshold algorithm): every person met gets
+// a cheap, safe bound from a compact copy of the profiles, then the exact
+// rcp::score if that bound can reach the current k-th best; the walk stops
+// when nobody not yet met can reach it, by an upper bound on both one-way
+// benefits of everyone still unseen (a sum of list frontiers for what A gains,
+// a fractional-knapsack bound over the take lists for what B gains, since B's
+// normalised wants add up to at most 1) combined by the mode, which is
+// monotone in both arguments. Bounds are inflated by a relative 1e-9 (and
+// index values rounded outwards) so floating-point rounding can never prune
+// a true partner; uninorm is not pruned where a benefit bound reaches 1.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <utility>
+#include <vector>
+
+#include "profile.hpp"
+#include "score.hpp"
+
+namespace rcp {
+
+// One member of the population. `profile` views bytes the caller keeps alive
+// for the duration of the call (a Profile's view(), a SQLite BLOB, ...).
+struct Person {
+  std::int64_t id = 0;
+  ProfileView profile;
+};
+
+struct TopPartnersOptions {
+  std::uint64_t k = 10;        // partners per person, >= 1
+  Mode mode = kDefaultMode;
+  unsigned threads = 0;        // worker threads; 0 = std::thread::hardware_concurrency()
+  // Pairs that must not be proposed, by id, either way round. Ids that are not
+  // in the population and pairs (x, x) are ignored.
+  std::vector<std::pair<std::int64_t, std::int64_t>> exclude;
+  // Called on the calling thread only: after the index is built, then about
+  // every `progress_interval_ms` while people are processed, with (people
+  // done, people in total). Return false to cancel: the call stops soon after
+  // and returns a result with cancelled = true and no partners. Exceptions
+  // thrown by the callback cancel the call and propagate.
+  std::function<bool(std::size_t done, std::size_t total)> progress;
+  unsigned progress_interval_ms = 100;
+};
+
+struct TopPartnersResult {
+  bool cancelled = false;
+  // Person i (input order) has partners partner[offsets[i] .. offsets[i+1])
+  // with scores score[...], best first. offsets has n + 1 entries.
+  std::vector<std::size_t> offsets;
+  std::vector<std::int64_t> partner;
+  std::vector<double> score;
+  // Work done, over all people (for benchmarks): partners met in the index
+  // (each gets a cheap bound), and exact rcp::score computations.
+  std::uint64_t candidates_met = 0;
+  std::uint64_t candidates_scored = 0;
+
+  std::size_t people() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
+};
+
+// Throws rcp::Error(invalid_argument) for k == 0 ("k must be a positive
+// integer") or a duplicate id ("duplicate id 42"); too_large past 2^32 - 1
+// people or topic entries in total.
+TopPartnersResult top_partners(const Person* people, std::size_t n, const TopPartnersOptions& options);
+
+inline TopPartnersResult top_partners(const std::vector<Person>& people, const TopPartnersOptions& options) {
+  return top_partners(people.data(), people.size(), options);
+}
+
+// The reference: all N^2 pairs with rcp::score, on `threads` threads. Same
+// contract and result as top_partners; for tests and benchmarks.
+TopPartnersResult top_partners_brute_force(const Person* people, std::size_t n, const TopPartnersOptions& options);
+
+inline TopPartnersResult top_partners_brute_force(const std::vector<Person>& people, const TopPartnersOptions& options) {
+  return top_partners_brute_force(people.data(), people.size(), options);
+}
+
+}  // namespace rcp
