@@ -310,8 +310,14 @@ bool ProfileView::parse(const void* data, std::size_t size, ProfileView* out, st
 
 bool ProfileParseCache::parse(const void* data, std::size_t size, ProfileView* out) noexcept {
   if (size > kMaxEntryBytes || size < kHeaderBytes) return ProfileView::parse_fast(data, size, out);
-  auto addr = reinterpret_cast<std::uintptr_t>(data);
-  std::size_t index = ((addr >> 3) ^ (addr >> 17)) % kSlots;
+  // The slot comes from a few words sampled across the bytes (not from their
+  // address: SQLite may hand every row's BLOB over in one reused buffer).
+  const auto* p = static_cast<const unsigned char*>(data);
+  std::uint64_t h = size * 0x9E3779B97F4A7C15ULL;
+  for (std::size_t at : {std::size_t{8}, std::size_t{16}, size / 2 - 4, size - 8}) {
+    h = (h ^ ProfileView::load<std::uint64_t>(p + (at + 8 <= size ? at : size - 8))) * 0xBF58476D1CE4E5B9ULL;
+  }
+  std::size_t index = static_cast<std::size_t>(h >> 40) % kSlots;
   if (!slots_.empty()) {
     Slot& slot = slots_[index];
     if (slot.bytes.size() == size && std::memcmp(data, slot.bytes.data(), size) == 0) {

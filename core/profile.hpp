@@ -105,8 +105,8 @@ class ProfileView {
 // Remembers blobs that validated, so bytes seen again (the same stored
 // profile met on every pass of a join) are checked with one memcmp against
 // the remembered copy instead of a full validation. A hit needs byte-for-byte
-// equality with bytes that passed parse(), so it is exactly as strict. The
-// address of the bytes only picks the slot to look in. Direct-mapped:
+// equality with bytes that passed parse(), so it is exactly as strict. A few
+// sampled words of the bytes only pick the slot to look in. Direct-mapped:
 // kSlots slots, blobs up to kMaxEntryBytes, at most kMaxBytes in all. Not
 // thread-safe: keep one per thread.
 class ProfileParseCache {
