@@ -38,7 +38,13 @@ const char* mode_name(Mode m) noexcept {
 
 double combine(double x, double y, Mode m) noexcept {
   switch (m) {
-    case Mode::harmonic: return x + y > 0.0 ? 2.0 * x * y / (x + y) : 0.0;
+    case Mode::harmonic: {
+      // The harmonic mean lies between min and max; the clamp only undoes
+      // rounding (2xy/(x+y) gives 0.8000000000000002 for x = y = 0.8).
+      if (!(x + y > 0.0)) return 0.0;
+      double h = 2.0 * x * y / (x + y), lo = x < y ? x : y, hi = x < y ? y : x;
+      return h < lo ? lo : h > hi ? hi : h;
+    }
     case Mode::geometric: return std::sqrt(x * y);
     case Mode::min: return x < y ? x : y;
     case Mode::mean: return (x + y) / 2.0;

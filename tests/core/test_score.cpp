@@ -312,5 +312,20 @@ TEST(Properties, MatchesTheFormulaWrittenNaively) {
   }
 }
 
+TEST(Combine, HarmonicStaysBetweenMinAndMax) {
+  // 2xy/(x+y) rounds to 0.8000000000000002 for x = y = 0.8; the mean of two
+  // equal gains is that gain.
+  EXPECT_EQ(combine(0.8, 0.8, Mode::harmonic), 0.8);
+  EXPECT_LE(combine(0.8, 0.8, Mode::harmonic), combine(0.8, 0.8, Mode::geometric));
+  for (double x : {0.1, 0.3, 0.7, 0.9, 1.0 / 3}) {
+    for (double y : {0.1, 0.2, 0.6, 0.8, 1.0}) {
+      double h = combine(x, y, Mode::harmonic);
+      EXPECT_GE(h, std::min(x, y));
+      EXPECT_LE(h, std::max(x, y));
+      EXPECT_NEAR(h, 2 * x * y / (x + y), 1e-15);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace rcp::test
