@@ -4,7 +4,9 @@ A pair lasts when *both* people gain. A :class:`Profile` says what one person
 knows (``level`` per topic, 0-5) and wants to learn (``want`` per topic);
 :func:`benefit` is what one side gains from the other, :func:`score` combines
 the two directions so that a one-sided pair scores low, :func:`explain` says
-what each side gets, and :func:`best_partners` ranks candidates.
+what each side gets, :func:`best_partners` ranks candidates for one person
+and :func:`top_partners` finds the best partners of everyone in an
+organisation at once.
 :mod:`reciprocity.sqlite` loads the same functions into a ``sqlite3``
 connection.
 
@@ -16,6 +18,7 @@ connection.
 """
 
 from ._core import (
+    Cancelled,
     MAX_LEVEL,
     MODES,
     PROFILE_FORMAT_VERSION,
@@ -25,10 +28,12 @@ from ._core import (
     best_partners,
     explain,
     score,
+    top_partners,
 )
 from . import sqlite
 
 __all__ = [
+    "Cancelled",
     "MAX_LEVEL",
     "MODES",
     "PROFILE_FORMAT_VERSION",
@@ -39,10 +44,11 @@ __all__ = [
     "explain",
     "score",
     "sqlite",
+    "top_partners",
 ]
 
 # The public names belong to this package, not to the private module.
-for _name in ("Profile", "benefit", "best_partners", "explain", "score"):
+for _name in ("Profile", "benefit", "best_partners", "explain", "score", "top_partners"):
     try:
         globals()[_name].__module__ = __name__
     except (AttributeError, TypeError):  # pragma: no cover - builtins that refuse

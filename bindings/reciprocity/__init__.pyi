@@ -1,5 +1,6 @@
 # Type stubs of the reciprocity package.
 from ._core import (
+    Cancelled as Cancelled,
     MAX_LEVEL as MAX_LEVEL,
     MODES as MODES,
     PROFILE_FORMAT_VERSION as PROFILE_FORMAT_VERSION,
@@ -15,6 +16,7 @@ from ._core import (
     best_partners as best_partners,
     explain as explain,
     score as score,
+    top_partners as top_partners,
 )
 from . import sqlite as sqlite
 

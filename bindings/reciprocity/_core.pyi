@@ -1,5 +1,5 @@
 # Type stubs of the private C++ module reciprocity._core (re-exported by reciprocity).
-from typing import Hashable, Iterable, Iterator, Literal, Mapping, Optional, SupportsFloat, TypedDict, TypeVar, Union
+from typing import Callable, Hashable, Iterable, Iterator, Literal, Mapping, Optional, SupportsFloat, TypedDict, TypeVar, Union
 
 __version__: str
 PROFILE_FORMAT_VERSION: int
@@ -68,3 +68,15 @@ def best_partners(
     k: int,
     mode: Optional[Union[Mode, str]] = "harmonic",
 ) -> list[tuple[_Id, float]]: ...
+
+class Cancelled(Exception):
+    """Raised by top_partners when its progress callback returns False."""
+
+def top_partners(
+    profiles: Mapping[_Id, Union[Profile, bytes, bytearray, memoryview]],
+    k: int,
+    exclude: Optional[Iterable[tuple[Hashable, Hashable]]] = None,
+    threads: int = 0,
+    progress: Optional[Callable[[int, int], object]] = None,
+    mode: Optional[Union[Mode, str]] = "harmonic",
+) -> dict[_Id, list[tuple[_Id, float]]]: ...

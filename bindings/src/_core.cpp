@@ -21,6 +21,7 @@
 #include "core/error.hpp"
 #include "core/profile.hpp"
 #include "core/score.hpp"
+#include "core/top_partners.hpp"
 #include "core/topk.hpp"
 #include "core/version.hpp"
 
@@ -340,6 +341,64 @@ py::dict explanation_to_dict(const rcp::Explanation& e) {
   return out;
 }
 
+// The keys of `mapping`, sorted once in Python order (so an index is a rank
+// and ties broken by index are ties broken by ascending id).
+py::list sorted_ids(const char* fn, const py::handle& mapping, const char* what) {
+  try {
+    return py::module_::import("builtins").attr("sorted")(mapping.attr("keys")());
+  } catch (py::error_already_set& e) {
+    if (!e.matches(PyExc_TypeError)) throw;
+    throw py::type_error(std::string(fn) + ": " + what + " must be comparable with each other (all int or all str): " +
+                         std::string(py::str(e.value())));
+  }
+}
+
+// The profiles mapping[ids[i]], read in place for a GIL-free run: `values`
+// keeps each one alive (mutable buffers are copied first, so they cannot
+// change under the run). `label` names an entry in messages: "candidate ",
+// "profile of id ".
+void collect_profiles(const char* fn, const py::handle& mapping, const py::list& ids, const char* label,
+                      std::vector<ProfileArg>* profiles, std::vector<py::object>* values) {
+  const std::size_t n = ids.size();
+  profiles->reserve(n);
+  values->reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    py::object v = mapping[ids[i]];
+    if (!py::isinstance<rcp::Profile>(v) && !PyBytes_Check(v.ptr())) {
+      if (PyByteArray_Check(v.ptr()) || PyMemoryView_Check(v.ptr())) {
+        v = py::reinterpret_steal<py::object>(PyBytes_FromObject(v.ptr()));
+        if (!v) throw py::error_already_set();
+      } else {
+        throw py::type_error(std::string(fn) + ": " + label + std::string(py::repr(ids[i])) +
+                             " is not a reciprocity profile (it is " + py_type_name(v) +
+                             "; make one with reciprocity.Profile or Profile.from_bytes)");
+      }
+    }
+    try {
+      profiles->push_back(profile_arg(fn, 2, v));
+    } catch (py::value_error&) {
+      std::string why;
+      rcp::ProfileView::parse(PyBytes_AS_STRING(v.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(v.ptr())), nullptr,
+                              &why);
+      throw py::value_error(std::string(fn) + ": " + label + std::string(py::repr(ids[i])) +
+                            " is not a reciprocity profile: " + why);
+    }
+    values->push_back(std::move(v));
+  }
+}
+
+// k for best_partners and top_partners: a positive int; huge values clamp.
+std::uint64_t k_arg(const char* fn, const py::handle& k_obj) {
+  if (PyBool_Check(k_obj.ptr()) || !PyLong_Check(k_obj.ptr())) {
+    throw py::type_error(std::string(fn) + ": k must be a positive integer, not " + py_type_name(k_obj));
+  }
+  int overflow = 0;
+  long long k = PyLong_AsLongLongAndOverflow(k_obj.ptr(), &overflow);
+  if (overflow < 0 || (overflow == 0 && k <= 0)) throw py::value_error(std::string(fn) + ": k must be a positive integer");
+  if (overflow > 0) k = static_cast<long long>(INT64_MAX);
+  return static_cast<std::uint64_t>(k);
+}
+
 // best_partners(me, candidates, k, mode): ids are sorted once in Python order,
 // so a candidate's index is its rank and TopK<index>'s tie-break (smaller
 // index first) is the ids' ascending order. Scoring runs without the GIL.
@@ -351,62 +410,188 @@ py::list best_partners(const py::handle& me, const py::handle& candidates, const
     throw py::type_error(std::string(fn) + ": candidates must be a mapping of id -> Profile, not " +
                          py_type_name(candidates));
   }
-  if (PyBool_Check(k_obj.ptr()) || !PyLong_Check(k_obj.ptr())) {
-    throw py::type_error(std::string(fn) + ": k must be a positive integer, not " + py_type_name(k_obj));
-  }
-  int overflow = 0;
-  long long k = PyLong_AsLongLongAndOverflow(k_obj.ptr(), &overflow);
-  if (overflow < 0 || (overflow == 0 && k <= 0)) throw py::value_error(std::string(fn) + ": k must be a positive integer");
-  if (overflow > 0) k = static_cast<long long>(INT64_MAX);
+  const std::uint64_t k = k_arg(fn, k_obj);
   rcp::Mode mode = mode_arg(fn, mode_obj);
 
-  py::list ids;
-  try {
-    ids = py::module_::import("builtins").attr("sorted")(candidates.attr("keys")());
-  } catch (py::error_already_set& e) {
-    if (!e.matches(PyExc_TypeError)) throw;
-    throw py::type_error(std::string(fn) + ": candidate ids must be comparable with each other (all int or all str): " +
-                         std::string(py::str(e.value())));
-  }
+  py::list ids = sorted_ids(fn, candidates, "candidate ids");
   const std::size_t n = ids.size();
   std::vector<ProfileArg> profiles;
   std::vector<py::object> values;  // keep each candidate alive while views borrow from it
-  profiles.reserve(n);
-  values.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    py::object v = candidates[ids[i]];
-    if (!py::isinstance<rcp::Profile>(v) && !PyBytes_Check(v.ptr())) {
-      // A mutable buffer must not change under a GIL-free scan: copy it.
-      if (PyByteArray_Check(v.ptr()) || PyMemoryView_Check(v.ptr())) {
-        v = py::reinterpret_steal<py::object>(PyBytes_FromObject(v.ptr()));
-        if (!v) throw py::error_already_set();
-      } else {
-        throw py::type_error(std::string(fn) + ": candidate " + std::string(py::repr(ids[i])) +
-                             " is not a reciprocity profile (it is " + py_type_name(v) +
-                             "; make one with reciprocity.Profile or Profile.from_bytes)");
-      }
-    }
-    try {
-      profiles.push_back(profile_arg(fn, 2, v));
-    } catch (py::value_error&) {
-      std::string why;
-      rcp::ProfileView::parse(PyBytes_AS_STRING(v.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(v.ptr())), nullptr,
-                              &why);
-      throw py::value_error(std::string(fn) + ": candidate " + std::string(py::repr(ids[i])) +
-                            " is not a reciprocity profile: " + why);
-    }
-    values.push_back(std::move(v));
-  }
+  collect_profiles(fn, candidates, ids, "candidate ", &profiles, &values);
 
   std::vector<std::pair<std::size_t, double>> top;
   {
     py::gil_scoped_release release;
-    rcp::TopK<std::size_t> best(static_cast<std::uint64_t>(k));
+    rcp::TopK<std::size_t> best(k);
     for (std::size_t i = 0; i < n; ++i) best.add(i, rcp::score(mine.view, profiles[i].view, mode));
     top = best.sorted();
   }
   py::list out;
   for (const auto& [i, s] : top) out.append(py::make_tuple(ids[i], s));
+  return out;
+}
+
+
+// reciprocity.Cancelled, raised when a progress callback returns False.
+PyObject* g_cancelled = nullptr;
+
+// An exception fetched from Python while the core runs, restored after it.
+struct PendingError {
+  PyObject* type = nullptr;
+  PyObject* value = nullptr;
+  PyObject* traceback = nullptr;
+  bool set() const { return type != nullptr; }
+  void fetch() { PyErr_Fetch(&type, &value, &traceback); }
+  // Hands the error back to Python (and the references with it).
+  [[noreturn]] void raise() {
+    PyErr_Restore(type, value, traceback);
+    type = value = traceback = nullptr;
+    throw py::error_already_set();
+  }
+  ~PendingError() {  // only ever destroyed with the GIL held
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(traceback);
+  }
+};
+
+// top_partners(profiles, k, exclude, threads, progress, mode): the ids are
+// sorted once in Python order and the core ranks their indices, so its
+// tie-break (smaller partner first) is ascending id, whatever the id type.
+// The core runs without the GIL; the progress hook takes it back on the
+// calling thread only (the core calls progress nowhere else) to run pending
+// signal handlers (Ctrl-C) and the user's callback.
+py::dict top_partners(const py::handle& profiles_obj, const py::handle& k_obj, const py::handle& exclude_obj,
+                      const py::handle& threads_obj, const py::handle& progress_obj, const py::handle& mode_obj) {
+  const char* fn = "top_partners";
+  if (!is_mapping(profiles_obj)) {
+    throw py::type_error(std::string(fn) + ": profiles must be a mapping of id -> Profile, not " +
+                         py_type_name(profiles_obj));
+  }
+  rcp::TopPartnersOptions opt;
+  opt.k = k_arg(fn, k_obj);
+  static const char* kThreadsRule = "threads must be an integer from 0 to 1024 (0: one per core)";
+  if (PyBool_Check(threads_obj.ptr()) || !PyLong_Check(threads_obj.ptr())) {
+    throw py::type_error(std::string(fn) + ": " + kThreadsRule + ", not " + py_type_name(threads_obj));
+  }
+  {
+    int overflow = 0;
+    long long t = PyLong_AsLongLongAndOverflow(threads_obj.ptr(), &overflow);
+    if (overflow || t < 0 || t > 1024) throw py::value_error(std::string(fn) + ": " + kThreadsRule);
+    opt.threads = static_cast<unsigned>(t);
+  }
+  if (!progress_obj.is_none() && !PyCallable_Check(progress_obj.ptr())) {
+    throw py::type_error(std::string(fn) + ": progress must be a callable progress(done, total) or None, not " +
+                         py_type_name(progress_obj));
+  }
+  opt.mode = mode_arg(fn, mode_obj);
+
+  py::list ids = sorted_ids(fn, profiles_obj, "ids");
+  const std::size_t n = ids.size();
+  std::vector<ProfileArg> profiles;
+  std::vector<py::object> values;  // keep each profile alive while views borrow from it
+  collect_profiles(fn, profiles_obj, ids, "profile of id ", &profiles, &values);
+  std::vector<rcp::Person> people(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    people[i].id = static_cast<std::int64_t>(i);
+    people[i].profile = profiles[i].view;
+  }
+
+  if (!exclude_obj.is_none()) {
+    py::dict index;  // id -> its position in ids
+    for (std::size_t i = 0; i < n; ++i) index[ids[i]] = py::int_(i);
+    py::iterator it;
+    try {
+      it = py::iter(exclude_obj);
+    } catch (py::error_already_set& e) {
+      if (!e.matches(PyExc_TypeError)) throw;
+      throw py::type_error(std::string(fn) + ": exclude must be an iterable of (a, b) id pairs, not " +
+                           py_type_name(exclude_obj));
+    }
+    std::size_t item = 0;
+    for (; it != py::iterator::sentinel(); ++it, ++item) {
+      py::handle pair = *it;
+      if (!PySequence_Check(pair.ptr()) || PyUnicode_Check(pair.ptr()) || PyBytes_Check(pair.ptr()) ||
+          PySequence_Size(pair.ptr()) != 2) {
+        if (PyErr_Occurred()) PyErr_Clear();
+        throw py::type_error(std::string(fn) + ": exclude item " + std::to_string(item) +
+                             " must be an (a, b) pair of ids, not " + py_type_name(pair));
+      }
+      std::int64_t ends[2];
+      bool known = true;
+      for (int side = 0; side < 2; ++side) {
+        py::object id = py::reinterpret_steal<py::object>(PySequence_GetItem(pair.ptr(), side));
+        if (!id) throw py::error_already_set();
+        PyObject* at = PyDict_GetItemWithError(index.ptr(), id.ptr());  // borrowed
+        if (!at) {
+          if (PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_TypeError)) throw py::error_already_set();
+            PyErr_Clear();
+            throw py::type_error(std::string(fn) + ": exclude item " + std::to_string(item) +
+                                 " holds an id that cannot be a key (" + py_type_name(id) + ")");
+          }
+          known = false;  // not in the population: nothing to exclude
+          continue;
+        }
+        ends[side] = static_cast<std::int64_t>(PyLong_AsSsize_t(at));
+      }
+      if (known) opt.exclude.emplace_back(ends[0], ends[1]);
+    }
+  }
+
+  // The hook: runs with the GIL, records what should stop the run, and
+  // returns false to stop it; nothing is thrown through the core.
+  PendingError error;
+  bool cancelled = false;
+  PyObject* callback = progress_obj.is_none() ? nullptr : progress_obj.ptr();
+  opt.progress = [&](std::size_t done, std::size_t total) noexcept {
+    py::gil_scoped_acquire gil;
+    if (error.set() || cancelled) return false;
+    if (PyErr_CheckSignals() != 0) {  // e.g. KeyboardInterrupt from Ctrl-C
+      error.fetch();
+      return false;
+    }
+    if (!callback) return true;
+    PyObject* r = PyObject_CallFunction(callback, "nn", static_cast<Py_ssize_t>(done), static_cast<Py_ssize_t>(total));
+    if (!r) {
+      error.fetch();
+      return false;
+    }
+    if (r == Py_False) cancelled = true;
+    Py_DECREF(r);
+    return !cancelled;
+  };
+
+  rcp::TopPartnersResult res = guard(fn, [&] {
+    py::gil_scoped_release release;
+    return rcp::top_partners(people.data(), n, opt);
+  });
+  if (error.set()) error.raise();
+  if (cancelled || res.cancelled) {
+    PyErr_SetString(g_cancelled, "top_partners: cancelled by the progress callback");
+    throw py::error_already_set();
+  }
+
+  py::dict out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t begin = res.offsets[i], end = res.offsets[i + 1];
+    py::list partners(end - begin);
+    for (std::size_t j = begin; j < end; ++j) {
+      PyObject* partner = PyList_GET_ITEM(ids.ptr(), static_cast<Py_ssize_t>(res.partner[j]));
+      PyObject* pair = PyTuple_New(2);
+      if (!pair) throw py::error_already_set();
+      PyObject* score = PyFloat_FromDouble(res.score[j]);
+      if (!score) {
+        Py_DECREF(pair);
+        throw py::error_already_set();
+      }
+      Py_INCREF(partner);
+      PyTuple_SET_ITEM(pair, 0, partner);
+      PyTuple_SET_ITEM(pair, 1, score);
+      PyList_SET_ITEM(partners.ptr(), static_cast<Py_ssize_t>(j - begin), pair);
+    }
+    out[ids[i]] = std::move(partners);
+  }
   return out;
 }
 
@@ -875,6 +1060,75 @@ largest first.
 >>> e = reciprocity.explain(exec_, dev)
 >>> e["a_gets"]["topics"][0]["topic"], e["b_gets"]["topics"][0]["topic"], e["balance"]
 ('python', 'finance', 1.0)
+)doc");
+
+  g_cancelled = PyErr_NewExceptionWithDoc("reciprocity.Cancelled", R"doc(Cancelled(message)
+
+Raised by ``top_partners`` when its ``progress`` callback returns ``False``:
+the run stopped early and there is no result. A subclass of ``Exception``
+(not of ``KeyboardInterrupt``: Ctrl-C during ``top_partners`` raises
+``KeyboardInterrupt`` itself).
+
+>>> import reciprocity
+>>> people = {1: reciprocity.Profile({"go": {"level": 4}, "sql": {"want": 1}}),
+...           2: reciprocity.Profile({"sql": {"level": 5}, "go": {"want": 1}})}
+>>> try:
+...     reciprocity.top_partners(people, 3, progress=lambda done, total: False)
+... except reciprocity.Cancelled as e:
+...     print(e)
+top_partners: cancelled by the progress callback
+)doc", PyExc_Exception, nullptr);
+  if (!g_cancelled) throw py::error_already_set();
+  m.attr("Cancelled") = py::reinterpret_borrow<py::object>(g_cancelled);  // the module keeps one more reference
+
+  m.def("top_partners", &top_partners, py::arg("profiles"), py::arg("k"), py::arg("exclude") = py::none(),
+        py::arg("threads") = 0, py::arg("progress") = py::none(), py::arg("mode") = "harmonic",
+        R"doc(top_partners(profiles: Mapping[Id, Profile | bytes], k: int, exclude: Iterable[tuple[Id, Id]] | None = None, threads: int = 0, progress: Callable[[int, int], object] | None = None, mode: str = "harmonic") -> dict[Id, list[tuple[Id, float]]]
+
+The ``k`` best partners of *everyone* in ``profiles`` (a mapping id ->
+profile): a dict ``{id: [(partner, score), ...]}`` with every id of
+``profiles`` as a key, in ascending id order, each list best first (score
+descending, then partner id ascending, as ``best_partners``). Partners with
+score 0 (no two-way gain) and excluded pairs are never proposed, so a list
+may be shorter than ``k``, or empty.
+
+The result is exactly what scoring all pairs with ``score`` would give --
+the same partners and the same scores, whatever ``threads`` -- but an index
+over topics skips the pairs that cannot score, so 100,000 people take
+seconds, not hours.
+
+- ``profiles``: ids are any mutually comparable keys (all int or all str);
+  values are ``Profile`` objects or their bytes.
+- ``exclude``: ``(a, b)`` id pairs never proposed, either way round (a
+  manager and their report, earlier partners); ids not in ``profiles`` are
+  ignored.
+- ``threads``: worker threads, 0 (default) = one per core.
+- ``progress``: called as ``progress(done, total)`` in the calling thread,
+  after the index is built (``done`` = 0), about every 0.1 s, and at the end
+  (``done == total``). Return ``False`` to cancel: ``top_partners`` then
+  raises ``reciprocity.Cancelled``. Any other return value (``None``
+  included) goes on. An exception raised by the callback stops the run and
+  propagates.
+- ``mode``: as for ``score``.
+
+The work runs in C++ without the GIL; other Python threads keep running.
+Ctrl-C interrupts it (``KeyboardInterrupt``) within about 0.1 s.
+
+>>> import reciprocity
+>>> P = reciprocity.Profile
+>>> people = {
+...     "ana": P({"python": {"level": 5}, "finance": {"want": 1}}),
+...     "ben": P({"python": {"level": 1, "want": 1}, "finance": {"level": 4}}),
+...     "cy":  P({"python": {"want": 2}, "finance": {"level": 5}}),
+...     "dee": P({"cooking": {"level": 2}}),
+... }
+>>> top = reciprocity.top_partners(people, k=2)
+>>> [(p, round(s, 2)) for p, s in top["ana"]]
+[('cy', 1.0), ('ben', 0.8)]
+>>> top["dee"]
+[]
+>>> reciprocity.top_partners(people, k=2, exclude=[("cy", "ana")])["ana"][0][0]
+'ben'
 )doc");
 
   m.def("best_partners", &best_partners, py::arg("me"), py::arg("candidates"), py::arg("k"),

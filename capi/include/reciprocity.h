@@ -41,7 +41,8 @@
  *
  * Ownership. A handle from rcp_profile_create / rcp_profile_from_blob /
  *   rcp_profile_from_json is owned by the caller and released with
- *   rcp_profile_destroy. Buffers returned through `void **` / `char **` outputs
+ *   rcp_profile_destroy; one from rcp_top_partners with
+ *   rcp_top_partners_result_destroy. Buffers returned through `void **` / `char **` outputs
  *   (rcp_profile_to_blob, rcp_profile_to_json, rcp_explain_json) are owned by
  *   the caller and released with rcp_free — never with another allocator's
  *   free(). Strings returned as `const char *` (rcp_version, rcp_errmsg,
@@ -50,7 +51,8 @@
  *
  * Thread safety. The library has no global mutable state. Any number of
  *   threads may use the same profiles at once through the functions taking
- *   `const rcp_profile *` (scoring, benefit, explain, to_blob, to_json, size).
+ *   `const rcp_profile *` (scoring, benefit, explain, to_blob, to_json, size,
+ *   rcp_top_partners).
  *   A function taking a non-const `rcp_profile *` (set, merge, remove, destroy)
  *   must not run concurrently with any other call on that same profile.
  *
@@ -58,14 +60,17 @@
  *   is reported as RCP_E_NOMEM.
  *
  * ABI. The soname is libreciprocity.so.1; within major version 1 functions
- *   and types are only ever added, never changed or removed. Option structs,
- *   when a later function needs one, start with a `size_t struct_size` field
- *   set by a matching RCP_..._INIT macro, so fields can be appended later.
+ *   and types are only ever added, never changed or removed. Option structs
+ *   (rcp_top_partners_options) start with a `size_t struct_size` field set by
+ *   a matching RCP_..._INIT macro, so fields can be appended later: the
+ *   library reads only the fields the caller's struct_size covers. Functions
+ *   added in 1.1 are in the linker version node RECIPROCITY_1.1.
  */
 #ifndef RECIPROCITY_H
 #define RECIPROCITY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "reciprocity_version.h"
 
@@ -106,13 +111,16 @@ typedef enum rcp_status {
   /* A bug in the library: please report it with the message. */
   RCP_E_INTERNAL = 5,
   /* A pointer argument that must not be NULL was NULL. */
-  RCP_E_NULL_ARGUMENT = 6
+  RCP_E_NULL_ARGUMENT = 6,
+  /* The caller stopped a long call: a progress callback returned 0
+   * (since 1.1). */
+  RCP_E_CANCELLED = 7
 } rcp_status;
 
 /* A short, static, English description of a status ("ok", "invalid argument",
  * "bad profile", "too large", "out of memory", "internal error",
- * "NULL argument"; "unknown status" for any other value). Never NULL; do not
- * free it. */
+ * "NULL argument", "cancelled"; "unknown status" for any other value). Never
+ * NULL; do not free it. */
 RCP_API const char *rcp_status_string(rcp_status status);
 
 /* The message of the last failed call made by the calling thread, e.g.
@@ -219,6 +227,103 @@ RCP_API rcp_status rcp_benefit(const rcp_profile *receiver, const rcp_profile *g
  * Errors: RCP_E_NULL_ARGUMENT (a, b, out_json), RCP_E_INVALID_ARGUMENT
  * (unknown mode), RCP_E_NOMEM. */
 RCP_API rcp_status rcp_explain_json(const rcp_profile *a, const rcp_profile *b, const char *mode, char **out_json);
+
+/* ----------------------------------------------- top partners for everyone
+ * (since 1.1; symbols in the version node RECIPROCITY_1.1) */
+
+/* A pair of person ids, e.g. one that must not be proposed. */
+typedef struct rcp_id_pair {
+  int64_t a;
+  int64_t b;
+} rcp_id_pair;
+
+/* A progress callback: called on the thread that called rcp_top_partners,
+ * never on a worker thread, after the index is built with done = 0, then about
+ * every 100 ms while people are processed, and once at the end with
+ * done = total: `done` of `total` people have their partners. `user` is the
+ * options' progress_user. Return nonzero to go on, 0 to cancel: the call then
+ * stops soon after and fails with RCP_E_CANCELLED (also when 0 comes from the
+ * final call). The callback may call other rcp_ functions, but must not
+ * modify or destroy the profiles being ranked. */
+typedef int (*rcp_progress_fn)(void *user, size_t done, size_t total);
+
+/* Options of rcp_top_partners. Initialise with RCP_TOP_PARTNERS_OPTIONS_INIT,
+ * then set the fields you need:
+ *
+ *     rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+ *     opts.mode = "geometric";
+ *
+ * struct_size tells the library which fields the caller's version of this
+ * struct has; later versions only append fields. */
+typedef struct rcp_top_partners_options {
+  size_t struct_size;           /* sizeof(rcp_top_partners_options), set by the _INIT macro */
+  const char *mode;             /* as for rcp_score; NULL = "harmonic" */
+  unsigned threads;             /* worker threads, 0 to 1024; 0 = one per core */
+  const rcp_id_pair *exclude;   /* pairs never proposed, either way round; ids not */
+  size_t exclude_count;         /*   among `ids` and pairs (x, x) are ignored */
+  rcp_progress_fn progress;     /* NULL = no progress reports */
+  void *progress_user;          /* passed to progress as `user` */
+} rcp_top_partners_options;
+
+#define RCP_TOP_PARTNERS_OPTIONS_INIT \
+  { sizeof(rcp_top_partners_options), NULL, 0u, NULL, 0u, NULL, NULL }
+
+/* The result of rcp_top_partners: for each person (in input order) the
+ * partners, best first. Opaque, immutable; owned by the caller and released
+ * with rcp_top_partners_result_destroy. Any number of threads may read it at
+ * once. */
+typedef struct rcp_top_partners_result rcp_top_partners_result;
+
+/* For each of the n people profiles[i] (with id ids[i]), the k partners among
+ * the others with the highest rcp_score(profiles[i], partner, mode): score
+ * descending, then partner id ascending; partners with score 0 and excluded
+ * pairs are never proposed, so a person may get fewer than k (or none). The
+ * result equals scoring all n^2 pairs with rcp_score — same partners, same
+ * scores bit for bit, whatever the thread count — but an index over topics
+ * skips the pairs that cannot score, so 100,000 people take seconds.
+ *
+ * `profiles` and `ids` are arrays of n entries (either may be NULL when n is
+ * 0); ids must be distinct. (A C array of rcp_profile * needs a cast to
+ * const rcp_profile *const *.) `opts` may be NULL for the defaults. The profiles
+ * are read during the call only (concurrent reads are fine, see "Thread
+ * safety"); nothing is kept. On success *out receives a new result (free it
+ * with rcp_top_partners_result_destroy); on failure *out is set to NULL.
+ *
+ * Errors: RCP_E_NULL_ARGUMENT (out; profiles or ids when n > 0; a NULL
+ * profiles[i]; opts->exclude NULL with a nonzero exclude_count),
+ * RCP_E_INVALID_ARGUMENT (k = 0, a duplicate id, unknown mode, threads over
+ * 1024, opts->struct_size smaller than the 1.1 struct, or larger than this
+ * library's with the unknown fields set), RCP_E_TOO_LARGE (over 2^32 - 1
+ * people or topic entries in total), RCP_E_CANCELLED (the progress callback
+ * returned 0), RCP_E_NOMEM. */
+RCP_API rcp_status rcp_top_partners(const rcp_profile *const *profiles, const int64_t *ids, size_t n, size_t k,
+                                    const rcp_top_partners_options *opts, rcp_top_partners_result **out);
+
+/* The number of people in the result (n of the call) into *out_people.
+ * Errors: RCP_E_NULL_ARGUMENT (result, out_people). */
+RCP_API rcp_status rcp_top_partners_result_count(const rcp_top_partners_result *result, size_t *out_people);
+
+/* The partners of person `index` (0 <= index < count, input order): their id
+ * into *out_id (if out_id is not NULL), their number into *out_count, and
+ * arrays of *out_count partner ids and scores, best first (the partner at
+ * position j has rank j + 1). The arrays belong to the result: valid until
+ * rcp_top_partners_result_destroy, never freed by the caller. A person
+ * without partners gets count 0 and NULL arrays.
+ * Errors: RCP_E_NULL_ARGUMENT (result, out_count, out_partners, out_scores),
+ * RCP_E_INVALID_ARGUMENT (index out of range). */
+RCP_API rcp_status rcp_top_partners_result_get(const rcp_top_partners_result *result, size_t index, int64_t *out_id,
+                                               size_t *out_count, const int64_t **out_partners,
+                                               const double **out_scores);
+
+/* Work counters over all people, for benchmarks: partners met in the index
+ * (each gets a cheap bound) into *out_met and exact scores computed into
+ * *out_scored (either pointer may be NULL). Errors: RCP_E_NULL_ARGUMENT
+ * (result). */
+RCP_API rcp_status rcp_top_partners_result_stats(const rcp_top_partners_result *result, uint64_t *out_met,
+                                                 uint64_t *out_scored);
+
+/* Destroys a result. NULL is a no-op. */
+RCP_API void rcp_top_partners_result_destroy(rcp_top_partners_result *result);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -5,22 +5,33 @@
 #include "reciprocity.h"
 
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <new>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/profile.hpp"
 #include "core/score.hpp"
+#include "core/top_partners.hpp"
 
 // The opaque handle: an immutable core profile. Mutators build a new Profile
 // and swap it in, so readers (const functions) never mutate anything.
 struct rcp_profile {
   rcp::Profile profile;
+};
+
+// The result of rcp_top_partners: the core's arrays and the person ids.
+struct rcp_top_partners_result {
+  std::vector<std::int64_t> ids;
+  rcp::TopPartnersResult result;
 };
 
 namespace {
@@ -117,6 +128,7 @@ const char* rcp_status_string(rcp_status status) {
     case RCP_E_NOMEM: return "out of memory";
     case RCP_E_INTERNAL: return "internal error";
     case RCP_E_NULL_ARGUMENT: return "NULL argument";
+    case RCP_E_CANCELLED: return "cancelled";
   }
   return "unknown status";
 }
@@ -253,5 +265,179 @@ rcp_status rcp_explain_json(const rcp_profile* a, const rcp_profile* b, const ch
     *out_json = c_string(rcp::explanation_to_json(rcp::explain(a->profile.view(), b->profile.view(), m)));
   });
 }
+
+// ------------------------------------------------------------ top partners
+
+}  // extern "C"
+
+namespace {
+
+// The size of rcp_top_partners_options in 1.1, the first version: what a
+// caller's struct_size must at least be. Fields appended later keep these
+// offsets, so this stays right.
+constexpr std::size_t kTopPartnersOptionsSize_1_1 =
+    offsetof(rcp_top_partners_options, progress_user) + sizeof(void*);
+constexpr unsigned kMaxThreads = 1024;
+
+}  // namespace
+
+extern "C" {
+
+rcp_status rcp_top_partners(const rcp_profile* const* profiles, const int64_t* ids, size_t n, size_t k,
+                            const rcp_top_partners_options* opts, rcp_top_partners_result** out) {
+  static constexpr const char* fn = "rcp_top_partners";
+  if (!out) return null_argument(fn, "out");
+  *out = nullptr;
+  if (n > 0 && !profiles) return null_argument(fn, "profiles");
+  if (n > 0 && !ids) return null_argument(fn, "ids");
+
+  // Options: read only the fields the caller's struct_size covers; a larger
+  // struct from a newer header is fine as long as what we do not know is 0.
+  rcp_top_partners_options o = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  if (opts) {
+    const std::size_t size = opts->struct_size;
+    if (size < kTopPartnersOptionsSize_1_1) {
+      char detail[160];
+      std::snprintf(detail, sizeof detail,
+                    " is %zu, expected at least %zu (initialise the options with RCP_TOP_PARTNERS_OPTIONS_INIT)",
+                    size, kTopPartnersOptionsSize_1_1);
+      return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
+    }
+    if (size > sizeof(rcp_top_partners_options)) {
+      const auto* extra = reinterpret_cast<const unsigned char*>(opts) + sizeof(rcp_top_partners_options);
+      for (std::size_t i = 0; i < size - sizeof(rcp_top_partners_options); ++i) {
+        if (extra[i] != 0) {
+          char detail[200];
+          std::snprintf(detail, sizeof detail,
+                        " is %zu, larger than this library's %zu, and options this library does not know are set "
+                        "(the program needs a newer libreciprocity than %s)",
+                        size, sizeof(rcp_top_partners_options), RCP_VERSION_STRING);
+          return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
+        }
+      }
+    }
+    std::memcpy(&o, opts, sizeof(rcp_top_partners_options) < size ? sizeof(rcp_top_partners_options) : size);
+    o.struct_size = sizeof(rcp_top_partners_options);
+  }
+  if (o.threads > kMaxThreads) {
+    char detail[96];
+    std::snprintf(detail, sizeof detail, " must be from 0 to %u (0: one per core), not %u", kMaxThreads, o.threads);
+    return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->threads", detail);
+  }
+  if (o.exclude_count > 0 && !o.exclude) {
+    char detail[96];
+    std::snprintf(detail, sizeof detail, " must not be NULL when opts->exclude_count is %zu", o.exclude_count);
+    return fail(RCP_E_NULL_ARGUMENT, fn, "opts->exclude", detail);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!profiles[i]) {
+      char name[48];
+      std::snprintf(name, sizeof name, "profiles[%zu]", i);
+      return null_argument(fn, name);
+    }
+  }
+
+  // The callback's verdict, kept here so that a 0 from the final call (after
+  // which the core has nothing left to stop) still cancels, and a C++
+  // exception thrown by a callback written in C++ never crosses the core.
+  bool cancelled = false, callback_threw = false;
+  std::string callback_error;  // ": " + what() of what it threw, if anything
+  rcp_status st = guard(fn, [&] {
+    rcp::TopPartnersOptions opt;
+    opt.k = static_cast<std::uint64_t>(k);
+    opt.mode = o.mode ? rcp::parse_mode(o.mode) : rcp::kDefaultMode;
+    opt.threads = o.threads;
+    opt.exclude.reserve(o.exclude_count);
+    for (std::size_t i = 0; i < o.exclude_count; ++i) opt.exclude.emplace_back(o.exclude[i].a, o.exclude[i].b);
+    if (o.progress) {
+      opt.progress = [&](std::size_t done, std::size_t total) noexcept {
+        if (cancelled) return false;
+        try {
+          if (o.progress(o.progress_user, done, total) == 0) cancelled = true;
+        } catch (const std::exception& e) {
+          cancelled = callback_threw = true;
+          try {
+            callback_error = std::string(": ") + e.what();
+          } catch (...) {  // no memory for the text: the message goes without it
+          }
+        } catch (...) {
+          cancelled = callback_threw = true;
+        }
+        return !cancelled;
+      };
+    }
+    std::vector<rcp::Person> people(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      people[i].id = ids[i];
+      people[i].profile = profiles[i]->profile.view();
+    }
+    auto r = std::make_unique<rcp_top_partners_result>();
+    r->result = rcp::top_partners(people.data(), n, opt);
+    if (r->result.cancelled || cancelled) {
+      cancelled = true;
+      return;
+    }
+    r->ids.assign(ids, ids + n);
+    *out = r.release();
+  });
+  if (st != RCP_OK) return st;
+  if (cancelled) {
+    if (callback_threw) {
+      return fail(RCP_E_CANCELLED, fn, "cancelled: the progress callback threw an exception", callback_error);
+    }
+    return fail(RCP_E_CANCELLED, fn, "cancelled by the progress callback");
+  }
+  return RCP_OK;
+}
+
+rcp_status rcp_top_partners_result_count(const rcp_top_partners_result* result, size_t* out_people) {
+  static constexpr const char* fn = "rcp_top_partners_result_count";
+  if (out_people) *out_people = 0;
+  if (!result) return null_argument(fn, "result");
+  if (!out_people) return null_argument(fn, "out_people");
+  *out_people = result->ids.size();
+  return RCP_OK;
+}
+
+rcp_status rcp_top_partners_result_get(const rcp_top_partners_result* result, size_t index, int64_t* out_id,
+                                       size_t* out_count, const int64_t** out_partners, const double** out_scores) {
+  static constexpr const char* fn = "rcp_top_partners_result_get";
+  if (out_id) *out_id = 0;
+  if (out_count) *out_count = 0;
+  if (out_partners) *out_partners = nullptr;
+  if (out_scores) *out_scores = nullptr;
+  if (!result) return null_argument(fn, "result");
+  if (!out_count) return null_argument(fn, "out_count");
+  if (!out_partners) return null_argument(fn, "out_partners");
+  if (!out_scores) return null_argument(fn, "out_scores");
+  const std::size_t n = result->ids.size();
+  if (index >= n) {
+    char detail[96];
+    std::snprintf(detail, sizeof detail, "index %zu is out of range (the result has %zu people)", index, n);
+    return fail(RCP_E_INVALID_ARGUMENT, fn, detail);
+  }
+  const rcp::TopPartnersResult& r = result->result;
+  const std::size_t begin = r.offsets[index], end = r.offsets[index + 1];
+  if (out_id) *out_id = result->ids[index];
+  *out_count = end - begin;
+  if (end > begin) {
+    *out_partners = r.partner.data() + begin;
+    *out_scores = r.score.data() + begin;
+  }
+  return RCP_OK;
+}
+
+rcp_status rcp_top_partners_result_stats(const rcp_top_partners_result* result, uint64_t* out_met,
+                                         uint64_t* out_scored) {
+  static constexpr const char* fn = "rcp_top_partners_result_stats";
+  if (out_met) *out_met = 0;
+  if (out_scored) *out_scored = 0;
+  if (!result) return null_argument(fn, "result");
+  if (out_met) *out_met = result->result.candidates_met;
+  if (out_scored) *out_scored = result->result.candidates_scored;
+  return RCP_OK;
+}
+
+void rcp_top_partners_result_destroy(rcp_top_partners_result* result) { delete result; }
 
 }  // extern "C"

@@ -3,7 +3,7 @@
 #   installed_client.sh install   BUILD_DIR PREFIX            cmake --install the C API into PREFIX
 #   installed_client.sh pkgconfig PREFIX WORK SQLITE_MODULE   cc + pkg-config, then run
 #   installed_client.sh cmake     PREFIX WORK SQLITE_MODULE   find_package(reciprocity), then run
-#   installed_client.sh example   PREFIX WORK DOC             the example program of docs/c-api.md
+#   installed_client.sh example   PREFIX WORK DOC             the example programs of docs/c-api.md
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 mode=$1
@@ -23,14 +23,28 @@ export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name reciprocity.pc | head -n1)")
 
 if [ "$mode" = example ]; then
-  # The first ```c block after the "<!-- example" marker of the doc.
-  awk '/<!-- example/ {armed = 1; next} armed && /^```c$/ {on = 1; next} on && /^```$/ {exit} on {print}' "$4" >"$work/example.c"
-  [ -s "$work/example.c" ] || { echo "no example found in $4" >&2; exit 1; }
-  # shellcheck disable=SC2046
-  cc -std=c99 -Wall -Wextra -pedantic -Werror "$work/example.c" -o "$work/example" \
-    $(pkg-config --cflags --libs reciprocity) -Wl,-rpath,"$(pkg-config --variable=libdir reciprocity)"
-  "$work/example" | tee "$work/out.txt"
-  grep -q '^expected error: rcp_score: unknown mode' "$work/out.txt"
+  # Every ```c block that follows an "<!-- example" marker of the doc, each
+  # compiled and run on its own: example1.c (the pair), example2.c, ...
+  awk -v dir="$work" '/<!-- example/ {armed = 1; next}
+    armed && /^```c$/ {on = 1; armed = 0; out = dir "/example" ++count ".c"; next}
+    on && /^```$/ {on = 0; next}
+    on {print > out}' "$4"
+  [ -s "$work/example1.c" ] || { echo "no example found in $4" >&2; exit 1; }
+  for src in "$work"/example*.c; do
+    exe=${src%.c}
+    echo "== $(basename "$src")"
+    # shellcheck disable=SC2046
+    cc -std=c99 -Wall -Wextra -pedantic -Werror "$src" -o "$exe" \
+      $(pkg-config --cflags --libs reciprocity) -Wl,-rpath,"$(pkg-config --variable=libdir reciprocity)"
+    "$exe" | tee "$exe.out"
+  done
+  grep -q '^expected error: rcp_score: unknown mode' "$work/example1.out"
+  if [ -f "$work/example2.c" ]; then
+    # The top partners example: 1 and 3 may not pair, so 1 gets 2 and 3 gets 4.
+    grep -qx '1: 2 (0.800)' "$work/example2.out"
+    grep -qx '3: 4 (0.686)' "$work/example2.out"
+    grep -qx '5:' "$work/example2.out"
+  fi
   exit 0
 fi
 

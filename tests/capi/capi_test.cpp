@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -13,8 +14,12 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <random>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "reciprocity.h"
@@ -125,6 +130,7 @@ TEST(CApiStatus, StringsAndValues) {
   EXPECT_EQ(RCP_E_NOMEM, 4);
   EXPECT_EQ(RCP_E_INTERNAL, 5);
   EXPECT_EQ(RCP_E_NULL_ARGUMENT, 6);
+  EXPECT_EQ(RCP_E_CANCELLED, 7);
   EXPECT_STREQ(rcp_status_string(RCP_OK), "ok");
   EXPECT_STREQ(rcp_status_string(RCP_E_INVALID_ARGUMENT), "invalid argument");
   EXPECT_STREQ(rcp_status_string(RCP_E_BAD_PROFILE), "bad profile");
@@ -132,6 +138,7 @@ TEST(CApiStatus, StringsAndValues) {
   EXPECT_STREQ(rcp_status_string(RCP_E_NOMEM), "out of memory");
   EXPECT_STREQ(rcp_status_string(RCP_E_INTERNAL), "internal error");
   EXPECT_STREQ(rcp_status_string(RCP_E_NULL_ARGUMENT), "NULL argument");
+  EXPECT_STREQ(rcp_status_string(RCP_E_CANCELLED), "cancelled");
   EXPECT_STREQ(rcp_status_string(static_cast<rcp_status>(42)), "unknown status");
 }
 
@@ -598,6 +605,41 @@ TEST(CApiErrors, OutOfMemoryEverywhere) {
     rcp_free(s);
     return st;
   });
+  {
+    // Top partners of a small organisation, on the calling thread only.
+    Handle c = make(R"({"finance": {"level": 4}, "python": {"want": 1}, "a-long-topic-name-beyond-sso": {"level": 2}})");
+    const rcp_profile* people[] = {a.get(), b.get(), c.get()};
+    const int64_t ids[] = {10, 20, 30};
+    const rcp_id_pair exclude[] = {{10, 30}};
+    rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+    opts.threads = 1;
+    opts.exclude = exclude;
+    opts.exclude_count = 1;
+    each_failure("rcp_top_partners", [&](long k) {
+      rcp_top_partners_result* r = reinterpret_cast<rcp_top_partners_result*>(&g_sentinel);
+      rcp_status st;
+      {
+        AllocFailAfter arm(k);
+        st = rcp_top_partners(people, ids, 3, 2, &opts, &r);
+      }
+      if (st != RCP_OK) {
+        EXPECT_EQ(r, nullptr);
+      } else {
+        size_t n = 0, count = 9;
+        const int64_t* partners = nullptr;
+        const double* scores = nullptr;
+        EXPECT_EQ(rcp_top_partners_result_count(r, &n), RCP_OK);
+        EXPECT_EQ(n, 3u);
+        EXPECT_EQ(rcp_top_partners_result_get(r, 0, nullptr, &count, &partners, &scores), RCP_OK);
+        EXPECT_EQ(count, 1u);  // 30 is excluded
+        if (count == 1) {
+          EXPECT_EQ(partners[0], 20);
+        }
+      }
+      rcp_top_partners_result_destroy(r);
+      return st;
+    });
+  }
   // Scoring allocates nothing: it succeeds even with every allocation failing.
   AllocFailAfter none_left(0);
   double d = -1;
@@ -741,6 +783,366 @@ TEST_F(SqliteBlobs, SqlReadsBlobsWrittenByTheCApi) {
   std::vector<unsigned char> blob = to_blob(p.get());
   EXPECT_EQ(text("SELECT reciprocity_profile_to_json(?)", {blob}), to_json(p.get()));
   EXPECT_EQ(text("SELECT reciprocity_version()"), rcp_version());
+}
+
+// ------------------------------------------------------------- top partners
+
+struct ResultDeleter {
+  void operator()(rcp_top_partners_result* r) const { rcp_top_partners_result_destroy(r); }
+};
+using Result = std::unique_ptr<rcp_top_partners_result, ResultDeleter>;
+
+// Partners of each person, (id, score) best first.
+using Ranking = std::vector<std::vector<std::pair<int64_t, double>>>;
+
+// A random organisation: skewed topic popularity, a topic nearly everyone
+// knows, people without wants, ids neither dense nor sorted (some negative).
+struct Org {
+  std::vector<Handle> owned;
+  std::vector<const rcp_profile*> profiles;
+  std::vector<int64_t> ids;
+};
+
+Org random_org(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  const int kTopics = 14;
+  Org org;
+  for (std::size_t i = 0; i < n; ++i) {
+    rcp_profile* p = nullptr;
+    EXPECT_EQ(rcp_profile_create(&p), RCP_OK);
+    org.owned.emplace_back(p);
+    const bool wants_nothing = rng() % 10 == 0;
+    EXPECT_EQ(rcp_profile_set(p, "common", static_cast<double>(rng() % 6), wants_nothing ? 0 : rng() % 2), RCP_OK);
+    const int topics = 1 + static_cast<int>(rng() % 6);
+    for (int t = 0; t < topics; ++t) {
+      // topic j with probability ~ 1 / (j + 1)
+      int j = static_cast<int>(std::pow(static_cast<double>(kTopics + 1), (rng() % 1000) / 1000.0)) - 1;
+      char name[32];
+      std::snprintf(name, sizeof name, "topic-%d", j);
+      double level = (rng() % 11) / 2.0;
+      double want = wants_nothing || rng() % 2 ? 0.0 : 1 + rng() % 3;
+      EXPECT_EQ(rcp_profile_set(p, name, level, want), RCP_OK) << rcp_errmsg();
+    }
+    org.profiles.push_back(p);
+    org.ids.push_back(static_cast<int64_t>((i * 7919) % (3 * n)) - static_cast<int64_t>(n));
+  }
+  return org;
+}
+
+// The reference: every pair through rcp_score, score descending then id
+// ascending, 0 and excluded pairs skipped, the first k.
+Ranking brute_force(const Org& org, std::size_t k, const char* mode, const std::vector<rcp_id_pair>& exclude = {}) {
+  std::set<std::pair<int64_t, int64_t>> ex;
+  for (const auto& p : exclude) {
+    ex.insert({p.a, p.b});
+    ex.insert({p.b, p.a});
+  }
+  Ranking out(org.ids.size());
+  for (std::size_t i = 0; i < org.ids.size(); ++i) {
+    std::vector<std::pair<int64_t, double>> all;
+    for (std::size_t j = 0; j < org.ids.size(); ++j) {
+      if (i == j || ex.count({org.ids[i], org.ids[j]})) continue;
+      double s = score(org.profiles[i], org.profiles[j], mode);
+      if (s > 0) all.emplace_back(org.ids[j], s);
+    }
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    if (all.size() > k) all.resize(k);
+    out[i] = all;
+  }
+  return out;
+}
+
+Ranking ranking_of(const rcp_top_partners_result* r) {
+  size_t n = 0;
+  EXPECT_EQ(rcp_top_partners_result_count(r, &n), RCP_OK);
+  Ranking out(n);
+  for (size_t i = 0; i < n; ++i) {
+    size_t count = 99;
+    const int64_t* partners = nullptr;
+    const double* scores = nullptr;
+    EXPECT_EQ(rcp_top_partners_result_get(r, i, nullptr, &count, &partners, &scores), RCP_OK) << rcp_errmsg();
+    for (size_t j = 0; j < count; ++j) out[i].emplace_back(partners[j], scores[j]);
+  }
+  return out;
+}
+
+Ranking top_partners(const Org& org, std::size_t k, const rcp_top_partners_options* opts) {
+  rcp_top_partners_result* r = nullptr;
+  EXPECT_EQ(rcp_top_partners(org.profiles.data(), org.ids.data(), org.ids.size(), k, opts, &r), RCP_OK) << rcp_errmsg();
+  Result owned(r);
+  return r ? ranking_of(r) : Ranking();
+}
+
+TEST(CApiTopPartners, EqualsAllPairsInEveryModeAndThreadCount) {
+  Org org = random_org(300, 7);
+  std::size_t nonempty = 0, full = 0;
+  for (const char* mode : {(const char*)nullptr, "harmonic", "geometric", "min", "mean", "uninorm"}) {
+    Ranking expect = brute_force(org, 5, mode);
+    for (unsigned threads : {1u, 2u, 0u}) {
+      rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+      opts.mode = mode;
+      opts.threads = threads;
+      Ranking got = top_partners(org, 5, &opts);
+      ASSERT_EQ(got.size(), org.ids.size());
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        ASSERT_EQ(got[i], expect[i]) << "person " << org.ids[i] << " mode " << (mode ? mode : "NULL") << " threads "
+                                     << threads;
+      }
+    }
+    for (const auto& r : expect) {
+      nonempty += !r.empty();
+      full += r.size() == 5;
+    }
+  }
+  // The organisation is not trivial: most people have partners, many have 5.
+  EXPECT_GT(nonempty, 6 * 300 * 8 / 10);
+  EXPECT_GT(full, 6 * 300 / 2);
+  // NULL options are the defaults.
+  EXPECT_EQ(top_partners(org, 3, nullptr), brute_force(org, 3, "harmonic"));
+}
+
+TEST(CApiTopPartners, ResultAccessors) {
+  Handle a = make(kA), b = make(kB), c = make(R"({"cooking": {"level": 2}})");
+  const rcp_profile* people[] = {a.get(), b.get(), c.get()};
+  const int64_t ids[] = {42, -7, 5};
+  rcp_top_partners_result* r = nullptr;
+  ASSERT_EQ(rcp_top_partners(people, ids, 3, 10, nullptr, &r), RCP_OK) << rcp_errmsg();
+  Result owned(r);
+  size_t n = 0;
+  ASSERT_EQ(rcp_top_partners_result_count(r, &n), RCP_OK);
+  EXPECT_EQ(n, 3u);
+  int64_t id = 0;
+  size_t count = 0;
+  const int64_t* partners = nullptr;
+  const double* scores = nullptr;
+  ASSERT_EQ(rcp_top_partners_result_get(r, 0, &id, &count, &partners, &scores), RCP_OK);
+  EXPECT_EQ(id, 42);
+  ASSERT_EQ(count, 1u);
+  EXPECT_EQ(partners[0], -7);
+  EXPECT_EQ(scores[0], score(a.get(), b.get()));
+  ASSERT_EQ(rcp_top_partners_result_get(r, 1, &id, &count, &partners, &scores), RCP_OK);
+  EXPECT_EQ(id, -7);
+  ASSERT_EQ(count, 1u);
+  EXPECT_EQ(partners[0], 42);
+  // Nobody gains anything with 5: no partners, NULL arrays.
+  ASSERT_EQ(rcp_top_partners_result_get(r, 2, &id, &count, &partners, &scores), RCP_OK);
+  EXPECT_EQ(id, 5);
+  EXPECT_EQ(count, 0u);
+  EXPECT_EQ(partners, nullptr);
+  EXPECT_EQ(scores, nullptr);
+  uint64_t met = 99, scored = 99;
+  ASSERT_EQ(rcp_top_partners_result_stats(r, &met, &scored), RCP_OK);
+  // Both sides of the one real pair were scored; at most every ordered pair.
+  EXPECT_GE(scored, 2u);
+  EXPECT_LE(scored, 6u);
+  EXPECT_GE(met, scored);
+  EXPECT_EQ(rcp_top_partners_result_stats(r, nullptr, nullptr), RCP_OK);
+
+  // Errors of the accessors, outputs cleared.
+  id = 1;
+  count = 1;
+  partners = ids;
+  scores = reinterpret_cast<const double*>(&n);
+  EXPECT_FAIL(rcp_top_partners_result_get(r, 3, &id, &count, &partners, &scores), RCP_E_INVALID_ARGUMENT,
+              "rcp_top_partners_result_get: index 3 is out of range (the result has 3 people)");
+  EXPECT_EQ(id, 0);
+  EXPECT_EQ(count, 0u);
+  EXPECT_EQ(partners, nullptr);
+  EXPECT_EQ(scores, nullptr);
+  EXPECT_FAIL(rcp_top_partners_result_get(nullptr, 0, &id, &count, &partners, &scores), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners_result_get: result must not be NULL");
+  EXPECT_FAIL(rcp_top_partners_result_get(r, 0, &id, nullptr, &partners, &scores), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners_result_get: out_count must not be NULL");
+  EXPECT_FAIL(rcp_top_partners_result_get(r, 0, &id, &count, nullptr, &scores), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners_result_get: out_partners must not be NULL");
+  EXPECT_FAIL(rcp_top_partners_result_get(r, 0, &id, &count, &partners, nullptr), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners_result_get: out_scores must not be NULL");
+  n = 5;
+  EXPECT_FAIL(rcp_top_partners_result_count(nullptr, &n), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners_result_count: result must not be NULL");
+  EXPECT_EQ(n, 0u);
+  EXPECT_FAIL(rcp_top_partners_result_count(r, nullptr), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners_result_count: out_people must not be NULL");
+  met = scored = 5;
+  EXPECT_FAIL(rcp_top_partners_result_stats(nullptr, &met, &scored), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners_result_stats: result must not be NULL");
+  EXPECT_EQ(met, 0u);
+  EXPECT_EQ(scored, 0u);
+  rcp_top_partners_result_destroy(nullptr);  // no-op
+}
+
+TEST(CApiTopPartners, EmptyPopulation) {
+  rcp_top_partners_result* r = nullptr;
+  ASSERT_EQ(rcp_top_partners(nullptr, nullptr, 0, 3, nullptr, &r), RCP_OK) << rcp_errmsg();
+  Result owned(r);
+  size_t n = 9;
+  ASSERT_EQ(rcp_top_partners_result_count(r, &n), RCP_OK);
+  EXPECT_EQ(n, 0u);
+}
+
+TEST(CApiTopPartners, ExclusionsEitherWayRound) {
+  Org org = random_org(250, 11);
+  std::vector<rcp_id_pair> exclude;
+  // Each person's current best partner, one way round or the other, plus ids
+  // that are not in the population and pairs (x, x): those are ignored.
+  Ranking plain = brute_force(org, 3, nullptr);
+  for (std::size_t i = 0; i < org.ids.size(); i += 2) {
+    if (plain[i].empty()) continue;
+    if (i % 4 == 0) exclude.push_back({org.ids[i], plain[i][0].first});
+    else exclude.push_back({plain[i][0].first, org.ids[i]});
+  }
+  exclude.push_back({1000000, org.ids[0]});
+  exclude.push_back({org.ids[1], org.ids[1]});
+  rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  opts.exclude = exclude.data();
+  opts.exclude_count = exclude.size();
+  opts.threads = 2;
+  Ranking got = top_partners(org, 3, &opts);
+  Ranking expect = brute_force(org, 3, nullptr, exclude);
+  EXPECT_EQ(got, expect);
+  EXPECT_NE(got, plain);
+  // No excluded pair is proposed.
+  for (std::size_t i = 0; i < got.size(); ++i)
+    for (const auto& [partner, s] : got[i])
+      for (const auto& e : exclude)
+        EXPECT_FALSE((e.a == org.ids[i] && e.b == partner) || (e.b == org.ids[i] && e.a == partner));
+}
+
+struct ProgressLog {
+  std::thread::id caller;
+  std::vector<std::pair<size_t, size_t>> calls;
+  bool other_thread = false;
+  std::size_t cancel_at_call = SIZE_MAX;  // return 0 on this call (0-based)
+  bool cancel_at_end = false;             // return 0 when done == total
+  bool throw_at_first = false;
+};
+
+int log_progress(void* user, size_t done, size_t total) {
+  auto* log = static_cast<ProgressLog*>(user);
+  if (std::this_thread::get_id() != log->caller) log->other_thread = true;
+  log->calls.emplace_back(done, total);
+  if (log->throw_at_first) throw std::runtime_error("boom");
+  if (log->calls.size() - 1 == log->cancel_at_call) return 0;
+  if (log->cancel_at_end && done == total) return 0;
+  return 1;
+}
+
+TEST(CApiTopPartners, ProgressIsReportedOnTheCallingThread) {
+  Org org = random_org(400, 3);
+  ProgressLog log;
+  log.caller = std::this_thread::get_id();
+  rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  opts.threads = 2;
+  opts.progress = log_progress;
+  opts.progress_user = &log;
+  Ranking got = top_partners(org, 4, &opts);
+  EXPECT_EQ(got, brute_force(org, 4, nullptr));
+  ASSERT_GE(log.calls.size(), 2u);
+  EXPECT_EQ(log.calls.front(), std::make_pair(size_t{0}, size_t{400}));
+  EXPECT_EQ(log.calls.back(), std::make_pair(size_t{400}, size_t{400}));
+  for (std::size_t i = 1; i < log.calls.size(); ++i) {
+    EXPECT_LE(log.calls[i - 1].first, log.calls[i].first);
+    EXPECT_EQ(log.calls[i].second, 400u);
+  }
+  EXPECT_FALSE(log.other_thread);
+}
+
+TEST(CApiTopPartners, ProgressReturningZeroCancels) {
+  Org org = random_org(200, 5);
+  for (int when = 0; when < 3; ++when) {
+    ProgressLog log;
+    log.caller = std::this_thread::get_id();
+    if (when == 0) log.cancel_at_call = 0;  // right after the index is built
+    if (when == 1) log.cancel_at_end = true;  // at the very end: still cancelled
+    if (when == 2) log.throw_at_first = true;  // a C++ callback that throws
+    rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+    opts.progress = log_progress;
+    opts.progress_user = &log;
+    rcp_top_partners_result* r = reinterpret_cast<rcp_top_partners_result*>(&g_sentinel);
+    EXPECT_FAIL(rcp_top_partners(org.profiles.data(), org.ids.data(), org.ids.size(), 3, &opts, &r), RCP_E_CANCELLED,
+                when == 2 ? "rcp_top_partners: cancelled: the progress callback threw an exception: boom"
+                          : "rcp_top_partners: cancelled by the progress callback");
+    EXPECT_EQ(r, nullptr);
+    if (when != 1) {
+      EXPECT_EQ(log.calls.size(), 1u);  // not called again once cancelled
+    }
+  }
+}
+
+TEST(CApiTopPartners, Errors) {
+  Handle a = make(kA), b = make(kB);
+  const rcp_profile* people[] = {a.get(), b.get()};
+  const rcp_profile* with_null[] = {a.get(), nullptr};
+  const int64_t ids[] = {1, 2}, same[] = {3, 3};
+  rcp_top_partners_result* r = reinterpret_cast<rcp_top_partners_result*>(&g_sentinel);
+  rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  const std::string modes = " (valid modes: harmonic, geometric, min, mean, uninorm)";
+
+  EXPECT_FAIL(rcp_top_partners(people, ids, 2, 1, nullptr, nullptr), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners: out must not be NULL");
+  EXPECT_FAIL(rcp_top_partners(nullptr, ids, 2, 1, nullptr, &r), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners: profiles must not be NULL");
+  EXPECT_EQ(r, nullptr);
+  EXPECT_FAIL(rcp_top_partners(people, nullptr, 2, 1, nullptr, &r), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners: ids must not be NULL");
+  EXPECT_FAIL(rcp_top_partners(with_null, ids, 2, 1, nullptr, &r), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners: profiles[1] must not be NULL");
+  r = reinterpret_cast<rcp_top_partners_result*>(&g_sentinel);
+  EXPECT_FAIL(rcp_top_partners(people, ids, 2, 0, nullptr, &r), RCP_E_INVALID_ARGUMENT,
+              "rcp_top_partners: k must be a positive integer");
+  EXPECT_EQ(r, nullptr);
+  EXPECT_FAIL(rcp_top_partners(people, same, 2, 1, nullptr, &r), RCP_E_INVALID_ARGUMENT,
+              "rcp_top_partners: duplicate id 3");
+
+  opts.mode = "fast";
+  EXPECT_FAIL(rcp_top_partners(people, ids, 2, 1, &opts, &r), RCP_E_INVALID_ARGUMENT,
+              ("rcp_top_partners: unknown mode 'fast'" + modes).c_str());
+  opts.mode = " MIN ";
+  EXPECT_EQ(rcp_top_partners(people, ids, 2, 1, &opts, &r), RCP_OK);
+  rcp_top_partners_result_destroy(r);
+
+  opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  opts.threads = 1025;
+  EXPECT_FAIL(rcp_top_partners(people, ids, 2, 1, &opts, &r), RCP_E_INVALID_ARGUMENT,
+              "rcp_top_partners: opts->threads must be from 0 to 1024 (0: one per core), not 1025");
+  opts.threads = 1024;
+  EXPECT_EQ(rcp_top_partners(people, ids, 2, 1, &opts, &r), RCP_OK);
+  rcp_top_partners_result_destroy(r);
+
+  opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  opts.exclude_count = 2;
+  EXPECT_FAIL(rcp_top_partners(people, ids, 2, 1, &opts, &r), RCP_E_NULL_ARGUMENT,
+              "rcp_top_partners: opts->exclude must not be NULL when opts->exclude_count is 2");
+
+  // struct_size: too small (an uninitialised or older-than-1.1 struct) ...
+  const std::size_t full = sizeof(rcp_top_partners_options);
+  for (std::size_t size : {std::size_t{0}, sizeof(size_t), full - 1}) {
+    opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+    opts.struct_size = size;
+    EXPECT_FAIL(rcp_top_partners(people, ids, 2, 1, &opts, &r), RCP_E_INVALID_ARGUMENT,
+                ("rcp_top_partners: opts->struct_size is " + std::to_string(size) + ", expected at least " +
+                 std::to_string(full) + " (initialise the options with RCP_TOP_PARTNERS_OPTIONS_INIT)").c_str());
+  }
+  // ... and larger, from a newer header: fine while the fields we do not know
+  // are 0, an error once one is set.
+  struct Newer {
+    rcp_top_partners_options base;
+    double future_option;
+  } newer;
+  std::memset(&newer, 0, sizeof newer);
+  newer.base = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  newer.base.struct_size = sizeof newer;
+  newer.base.mode = "mean";
+  ASSERT_EQ(rcp_top_partners(people, ids, 2, 1, &newer.base, &r), RCP_OK) << rcp_errmsg();
+  rcp_top_partners_result_destroy(r);
+  newer.future_option = 0.5;
+  EXPECT_FAIL(rcp_top_partners(people, ids, 2, 1, &newer.base, &r), RCP_E_INVALID_ARGUMENT,
+              ("rcp_top_partners: opts->struct_size is " + std::to_string(sizeof newer) + ", larger than this library's " +
+               std::to_string(full) + ", and options this library does not know are set (the program needs a newer " +
+               "libreciprocity than " + RCP_VERSION_STRING + ")").c_str());
+  EXPECT_EQ(r, nullptr);
 }
 
 }  // namespace

@@ -20,10 +20,29 @@ typedef char rcp_ok_is_zero[RCP_OK == 0 ? 1 : -1];
     }                                                                          \
   } while (0)
 
+/* Counts its calls; cancels when *user says so. */
+static int progress_calls = 0;
+static int on_progress(void *user, size_t done, size_t total) {
+  ++progress_calls;
+  (void)done;
+  (void)total;
+  return *(const int *)user ? 0 : 1;
+}
+
 int main(void) {
   rcp_profile *a = NULL, *b = NULL;
   double s = -1.0;
   char *json = NULL;
+  rcp_top_partners_options opts = RCP_TOP_PARTNERS_OPTIONS_INIT;
+  rcp_top_partners_result *top = NULL;
+  const rcp_profile *people[2];
+  const int64_t ids[2] = {10, 20};
+  rcp_id_pair exclude[1];
+  const int64_t *partners = NULL;
+  const double *scores = NULL;
+  size_t count = 0, n = 0;
+  int64_t id = 0;
+  int cancel = 0;
 
   CHECK(strcmp(rcp_version(), RCP_VERSION_STRING) == 0);
   CHECK(rcp_version_number() == RCP_VERSION_NUMBER);
@@ -42,6 +61,36 @@ int main(void) {
   CHECK(rcp_explain_json(a, b, "min", &json) == RCP_OK);
   CHECK(strncmp(json, "{\"mode\":\"min\",\"score\":0.6,", 26) == 0);
   rcp_free(json);
+
+  /* Top partners: the options struct and its _INIT macro are C99. */
+  people[0] = a;
+  people[1] = b;
+  CHECK(opts.struct_size == sizeof(rcp_top_partners_options));
+  CHECK(opts.mode == NULL && opts.threads == 0 && opts.exclude == NULL && opts.progress == NULL);
+  opts.mode = "min";
+  opts.progress = on_progress;
+  opts.progress_user = &cancel;
+  CHECK(rcp_top_partners(people, ids, 2, 5, &opts, &top) == RCP_OK);
+  CHECK(progress_calls >= 2);
+  CHECK(rcp_top_partners_result_count(top, &n) == RCP_OK && n == 2);
+  CHECK(rcp_top_partners_result_get(top, 1, &id, &count, &partners, &scores) == RCP_OK);
+  CHECK(id == 20 && count == 1 && partners[0] == 10 && fabs(scores[0] - 0.6) < 1e-12);
+  rcp_top_partners_result_destroy(top);
+  exclude[0].a = 20;
+  exclude[0].b = 10;
+  opts.exclude = exclude;
+  opts.exclude_count = 1;
+  CHECK(rcp_top_partners(people, ids, 2, 5, &opts, &top) == RCP_OK);
+  CHECK(rcp_top_partners_result_get(top, 0, NULL, &count, &partners, &scores) == RCP_OK);
+  CHECK(count == 0 && partners == NULL && scores == NULL);
+  rcp_top_partners_result_destroy(top);
+  cancel = 1;
+  CHECK(rcp_top_partners(people, ids, 2, 5, &opts, &top) == RCP_E_CANCELLED);
+  CHECK(top == NULL);
+  CHECK(strcmp(rcp_errmsg(), "rcp_top_partners: cancelled by the progress callback") == 0);
+  CHECK(strcmp(rcp_status_string(RCP_E_CANCELLED), "cancelled") == 0);
+  rcp_top_partners_result_destroy(NULL);
+
   rcp_profile_destroy(a);
   rcp_profile_destroy(b);
   rcp_profile_destroy(NULL);

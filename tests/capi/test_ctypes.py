@@ -17,8 +17,32 @@ RCP_OK = 0
 RCP_E_INVALID_ARGUMENT = 1
 RCP_E_BAD_PROFILE = 2
 RCP_E_NULL_ARGUMENT = 6
+RCP_E_CANCELLED = 7
 
 c_profile_p = ctypes.c_void_p  # opaque rcp_profile *
+c_result_p = ctypes.c_void_p  # opaque rcp_top_partners_result *
+
+# int (*rcp_progress_fn)(void *user, size_t done, size_t total)
+PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t)
+
+
+class IdPair(ctypes.Structure):  # rcp_id_pair
+    _fields_ = [("a", ctypes.c_int64), ("b", ctypes.c_int64)]
+
+
+class TopPartnersOptions(ctypes.Structure):  # rcp_top_partners_options (1.1)
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("mode", ctypes.c_char_p),
+        ("threads", ctypes.c_uint),
+        ("exclude", ctypes.POINTER(IdPair)),
+        ("exclude_count", ctypes.c_size_t),
+        ("progress", PROGRESS),
+        ("progress_user", ctypes.c_void_p),
+    ]
+
+    def __init__(self, **fields):  # what RCP_TOP_PARTNERS_OPTIONS_INIT does
+        super().__init__(struct_size=ctypes.sizeof(TopPartnersOptions), **fields)
 
 
 def _load():
@@ -43,6 +67,15 @@ def _load():
         "rcp_score": (ctypes.c_int, [c_profile_p, c_profile_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_double)]),
         "rcp_benefit": (ctypes.c_int, [c_profile_p, c_profile_p, ctypes.POINTER(ctypes.c_double)]),
         "rcp_explain_json": (ctypes.c_int, [c_profile_p, c_profile_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]),
+        "rcp_top_partners": (ctypes.c_int, [ctypes.POINTER(c_profile_p), ctypes.POINTER(ctypes.c_int64), ctypes.c_size_t,
+                                            ctypes.c_size_t, ctypes.POINTER(TopPartnersOptions),
+                                            ctypes.POINTER(c_result_p)]),
+        "rcp_top_partners_result_count": (ctypes.c_int, [c_result_p, ctypes.POINTER(ctypes.c_size_t)]),
+        "rcp_top_partners_result_get": (ctypes.c_int, [c_result_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_int64),
+                                                       ctypes.POINTER(ctypes.c_size_t),
+                                                       ctypes.POINTER(ctypes.POINTER(ctypes.c_int64)),
+                                                       ctypes.POINTER(ctypes.POINTER(ctypes.c_double))]),
+        "rcp_top_partners_result_destroy": (None, [c_result_p]),
     }
     for name, (res, args) in sig.items():
         fn = getattr(lib, name)
@@ -211,3 +244,76 @@ def test_blobs_interchange_with_the_sqlite_extension():
     assert score(a, b) == sql_score
     (sql_json,) = con.execute("SELECT reciprocity_profile_to_json(?)", (b.blob(),)).fetchone()
     assert sql_json == b.json()
+
+
+def top_partners(people, k, opts=None):
+    """people: {id: Profile} -> {id: [(partner, score), ...]} through the C API."""
+    ids = list(people)
+    handles = (c_profile_p * len(ids))(*[people[i].handle for i in ids])
+    id_array = (ctypes.c_int64 * len(ids))(*ids)
+    result = c_result_p()
+    check(lib.rcp_top_partners(handles, id_array, len(ids), k, ctypes.byref(opts) if opts else None,
+                               ctypes.byref(result)))
+    try:
+        n = ctypes.c_size_t()
+        check(lib.rcp_top_partners_result_count(result, ctypes.byref(n)))
+        out = {}
+        for i in range(n.value):
+            pid, count = ctypes.c_int64(), ctypes.c_size_t()
+            partners, scores = ctypes.POINTER(ctypes.c_int64)(), ctypes.POINTER(ctypes.c_double)()
+            check(lib.rcp_top_partners_result_get(result, i, ctypes.byref(pid), ctypes.byref(count),
+                                                  ctypes.byref(partners), ctypes.byref(scores)))
+            out[pid.value] = [(partners[j], scores[j]) for j in range(count.value)]
+        return out
+    finally:
+        lib.rcp_top_partners_result_destroy(result)
+
+
+def test_top_partners_for_everyone():
+    people = {
+        1: Profile.from_json('{"python": {"level": 5}, "finance": {"want": 1}}'),
+        2: Profile.from_json('{"python": {"level": 1, "want": 1}, "finance": {"level": 4}}'),
+        3: Profile.from_json('{"python": {"want": 2}, "finance": {"level": 5}, "sql": {"level": 3}}'),
+        4: Profile.from_json('{"sql": {"want": 1}, "python": {"level": 4}}'),
+        5: Profile.from_json('{"cooking": {"level": 2}}'),
+    }
+    expect = {}
+    for i, p in people.items():
+        ranked = sorted(((j, score(p, q, "geometric")) for j, q in people.items() if j != i), key=lambda t: (-t[1], t[0]))
+        expect[i] = [(j, s) for j, s in ranked if s > 0][:2]
+    calls = []
+
+    def progress(user, done, total):
+        calls.append((done, total))
+        return 1
+
+    callback = PROGRESS(progress)  # kept alive during the call
+    opts = TopPartnersOptions(mode=b"geometric", progress=callback)
+    assert top_partners(people, 2, opts) == expect
+    assert expect[1] == [(3, 1.0), (2, pytest.approx(0.8, abs=1e-12))] and expect[5] == []
+    assert calls[0] == (0, 5) and calls[-1] == (5, 5)
+
+    # Exclusions, either way round.
+    pairs = (IdPair * 2)(IdPair(3, 1), IdPair(4, 2))
+    opts = TopPartnersOptions(mode=b"geometric", exclude=pairs, exclude_count=2)
+    got = top_partners(people, 2, opts)
+    assert [j for j, _ in got[1]] == [2] and [j for j, _ in got[3]] == [4]
+
+    # Cancelled by the callback: a status and a message, no result.
+    opts = TopPartnersOptions(progress=PROGRESS(lambda user, done, total: 0))
+    with pytest.raises(RcpError) as e:
+        top_partners(people, 2, opts)
+    assert e.value.status == RCP_E_CANCELLED
+    assert str(e.value) == "rcp_top_partners: cancelled by the progress callback"
+    assert lib.rcp_status_string(RCP_E_CANCELLED) == b"cancelled"
+
+    # k = 0 and a struct_size that is too small.
+    with pytest.raises(RcpError) as e:
+        top_partners(people, 0)
+    assert str(e.value) == "rcp_top_partners: k must be a positive integer"
+    opts = TopPartnersOptions()
+    opts.struct_size = 8
+    with pytest.raises(RcpError) as e:
+        top_partners(people, 1, opts)
+    assert str(e.value) == (f"rcp_top_partners: opts->struct_size is 8, expected at least {ctypes.sizeof(opts)}"
+                            " (initialise the options with RCP_TOP_PARTNERS_OPTIONS_INIT)")

@@ -48,7 +48,7 @@ def test_docstring_has_an_example_that_runs(name):
 
 
 def test_public_names_are_the_packages():
-    for name in ("Profile", "score", "benefit", "explain", "best_partners"):
+    for name in ("Profile", "score", "benefit", "explain", "best_partners", "top_partners", "Cancelled"):
         assert getattr(reciprocity, name).__module__ == "reciprocity"
     assert set(reciprocity.__all__) == {n for n in dir(reciprocity) if not n.startswith("_")} | {"__version__"}
 
@@ -78,13 +78,14 @@ def test_core_stub_matches_the_module():
     tree = _stub("_core.pyi")
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
-    for name in ("score", "benefit", "explain", "best_partners"):
+    for name in ("score", "benefit", "explain", "best_partners", "top_partners"):
         assert name in functions
         stub_params = [a.arg for a in functions[name].args.args]
         doc_signature = getattr(_core, name).__doc__.splitlines()[0]
         assert doc_signature.startswith(name + "(")
         for p in stub_params:
             assert p in doc_signature, (name, p)
+    assert "Cancelled" in classes and issubclass(_core.Cancelled, Exception)
     stub_members = {n.name for n in classes["Profile"].body if isinstance(n, ast.FunctionDef)}
     runtime = {n for n in dir(Profile) if not n.startswith("_")} | {
         n for n in PROFILE_MEMBERS + ["__init__", "__ne__"] if n.startswith("__")
@@ -103,3 +104,5 @@ def test_keyword_arguments_match_the_stubs():
     assert reciprocity.best_partners(me=a, candidates={1: b}, k=1, mode="mean") == [(1, reciprocity.score(a, b, "mean"))]
     assert Profile(topics={"go": {"level": 1}}) == Profile.from_bytes(data=Profile.from_json(text='{"go": {"level": 1}}').to_bytes())
     assert Profile.from_rows(rows=[("go", 1, 0)]).level(topic="go") == 1.0
+    assert reciprocity.top_partners(profiles={1: a, 2: b}, k=1, exclude=None, threads=1, progress=None, mode="mean") == {
+        1: [(2, reciprocity.score(a, b, "mean"))], 2: [(1, reciprocity.score(a, b, "mean"))]}
