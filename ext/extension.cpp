@@ -49,6 +49,8 @@ struct Module {
 
 constexpr Module kModules[] = {
     {"reciprocity_top_partners", &top_partners_module},
+    {"reciprocity_match", &match_module},
+    {"reciprocity_match_audit", &match_audit_module},
 };
 
 }  // namespace

@@ -26,4 +26,8 @@ void best_partners_final(sqlite3_context*);
 // top_partners_sql.cpp: the table-valued function reciprocity_top_partners
 extern const sqlite3_module top_partners_module;
 
+// match_sql.cpp: the table-valued functions reciprocity_match and reciprocity_match_audit
+extern const sqlite3_module match_module;
+extern const sqlite3_module match_audit_module;
+
 }  // namespace rcp::sql

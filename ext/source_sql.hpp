@@ -1,0 +1,72 @@
+// Shared plumbing of the table-valued functions that read a `source` argument:
+// a validated table/view name or ONE read-only SELECT (no string-built SQL
+// from values), and the error mapping of their virtual tables.
+#pragma once
+
+#include <sqlite3ext.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "sql_util.hpp"
+
+namespace rcp::sql {
+
+struct StmtCloser {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtCloser>;
+
+// Prepares the statement that reads `raw`: "name" or "schema.name" (plain
+// identifiers, quoted when used, so quoting cannot be escaped), or one
+// read-only SELECT / WITH / VALUES without parameters. `role` names the
+// argument in messages ("source", "exclude", ...).
+Stmt prepare_source(sqlite3* db, const std::string& raw, const char* role);
+
+// The first column of `stmt` called `name` (case-insensitive), or -1.
+int find_column(sqlite3_stmt* stmt, const char* name);
+
+// One step; false at the end. Maps errors of the inner query.
+bool step_source(sqlite3* db, sqlite3_stmt* s, const char* role);
+
+// An INTEGER value, else "<what> must be an integer, not <type>".
+std::int64_t integer_value(sqlite3_value* v, const std::string& what);
+
+// The text of a value (any type is read as SQLite converts it).
+std::string text_value(sqlite3_value* v);
+
+// An options argument: NULL -> a null Value; else it must be JSON object text
+// ("options must be a JSON object as text, not ...", "options: malformed ...",
+// "options must be a JSON object, not ...").
+json::Value options_object(sqlite3_value* v);
+
+// Runs body for a virtual-table callback; maps exceptions to the vtab's error
+// message "<fn>: <message>" and an SQLite code.
+template <typename Body>
+int vtab_guard(sqlite3_vtab* vt, const char* fn, Body&& body) noexcept {
+  auto set = [&](const std::string& m) {
+    sqlite3_free(vt->zErrMsg);
+    vt->zErrMsg = sqlite3_mprintf("%s: %s", fn, m.c_str());
+  };
+  try {
+    body();
+    return SQLITE_OK;
+  } catch (const SqlError& e) {
+    set(e.message);
+    return SQLITE_ERROR;
+  } catch (const rcp::Error& e) {
+    if (e.code() == ErrorCode::no_memory) return SQLITE_NOMEM;
+    set(e.what());
+    return e.code() == ErrorCode::too_large ? SQLITE_TOOBIG : SQLITE_ERROR;
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    set("internal error");
+    return SQLITE_ERROR;
+  }
+}
+
+}  // namespace rcp::sql
