@@ -187,46 +187,6 @@ MatchInput read_input(sqlite3* db, sqlite3_value* source, const Options& o) {
   return in;
 }
 
-// Shared xBestIndex: `source` (hidden column first_arg) is required, the
-// `nargs - 1` optional arguments after it are used when given. idxNum has bit
-// i set when argument i arrives, in argv order.
-int best_index_args(sqlite3_vtab* vt, sqlite3_index_info* info, int first_arg, int nargs) {
-  int where[3] = {-1, -1, -1};
-  bool present[3] = {false, false, false};
-  for (int i = 0; i < info->nConstraint; ++i) {
-    const auto& c = info->aConstraint[i];
-    if (c.iColumn < first_arg) continue;
-    int arg = c.iColumn - first_arg;
-    if (arg >= nargs) continue;
-    present[arg] = true;
-    if (c.op != SQLITE_INDEX_CONSTRAINT_EQ || !c.usable) continue;
-    where[arg] = i;
-  }
-  (void)vt;
-  if (!present[0]) {
-    // No source here: a plan SQLite must not pick when another exists (the
-    // OR optimisation asks with only some of the terms). When it is the
-    // only plan, xFilter reports the missing source.
-    info->idxNum = 0;
-    info->estimatedCost = 1e300;
-    info->estimatedRows = 1;
-    return SQLITE_OK;
-  }
-  for (int arg = 0; arg < nargs; ++arg)
-    if (present[arg] && where[arg] < 0) return SQLITE_CONSTRAINT;
-  int argv = 0, idx = 0;
-  for (int arg = 0; arg < nargs; ++arg) {
-    if (where[arg] < 0) continue;
-    info->aConstraintUsage[where[arg]].argvIndex = ++argv;
-    info->aConstraintUsage[where[arg]].omit = 1;
-    idx |= 1 << arg;
-  }
-  info->idxNum = idx;
-  info->estimatedCost = 1e6;
-  info->estimatedRows = 1000;
-  return SQLITE_OK;
-}
-
 // The argument values of xFilter by position (nullptr when not given).
 void args_of(int idxNum, int argc, sqlite3_value** argv, int nargs, sqlite3_value** out) {
   int k = 0;

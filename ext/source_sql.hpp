@@ -45,6 +45,14 @@ json::Value options_object(sqlite3_value* v);
 
 // Runs body for a virtual-table callback; maps exceptions to the vtab's error
 // message "<fn>: <message>" and an SQLite code.
+// xBestIndex for a table-valued function whose arguments are the hidden
+// columns first_arg .. first_arg + nargs - 1 (nargs <= 3): the first one (the
+// source) is required, the others are used when given; idxNum has bit i set
+// when argument i arrives, in argv order. Without a source it offers a plan
+// of prohibitive cost instead of failing (SQLite's OR optimisation asks with
+// only some of the WHERE terms); xFilter reports a missing source.
+int best_index_args(sqlite3_vtab* vt, sqlite3_index_info* info, int first_arg, int nargs);
+
 template <typename Body>
 int vtab_guard(sqlite3_vtab* vt, const char* fn, Body&& body) noexcept {
   auto set = [&](const std::string& m) {

@@ -211,38 +211,9 @@ int disconnect(sqlite3_vtab* vt) {
   return SQLITE_OK;
 }
 
-// The arguments must arrive as usable equality constraints: source and k
-// always, options when given. idxNum says which arrive, in argv order.
-int best_index(sqlite3_vtab* vt, sqlite3_index_info* info) {
-  int where[3] = {-1, -1, -1};  // constraint index per argument
-  bool present[3] = {false, false, false};
-  for (int i = 0; i < info->nConstraint; ++i) {
-    const auto& c = info->aConstraint[i];
-    if (c.iColumn < kSource) continue;
-    int arg = c.iColumn - kSource;
-    present[arg] = true;
-    if (c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (!c.usable) continue;
-    where[arg] = i;
-  }
-  if (!present[0] || !present[1]) {
-    sqlite3_free(vt->zErrMsg);
-    vt->zErrMsg = sqlite3_mprintf("%s: needs a source and k, as in %s('people', 10)", kFn, kFn);
-    return SQLITE_ERROR;
-  }
-  if (where[0] < 0 || where[1] < 0 || (present[2] && where[2] < 0)) return SQLITE_CONSTRAINT;
-  int argv = 0, idx = 0;
-  for (int arg = 0; arg < 3; ++arg) {
-    if (where[arg] < 0) continue;
-    info->aConstraintUsage[where[arg]].argvIndex = ++argv;
-    info->aConstraintUsage[where[arg]].omit = 1;
-    idx |= 1 << arg;
-  }
-  info->idxNum = idx;
-  info->estimatedCost = 1e6;
-  info->estimatedRows = 100000;
-  return SQLITE_OK;
-}
+// Source and k are required (xFilter says so when one is missing), options
+// are used when given.
+int best_index(sqlite3_vtab* vt, sqlite3_index_info* info) { return best_index_args(vt, info, kSource, 3); }
 
 int open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
   Cursor* c = new (std::nothrow) Cursor();
@@ -269,7 +240,9 @@ int filter(sqlite3_vtab_cursor* cur, int idxNum, const char*, int argc, sqlite3_
   c->person = c->entry = 0;
   c->rowid = 1;
   return vtab_guard(cur->pVtab, [&] {
-    if ((idxNum & 3) != 3 || argc < 2) throw SqlError{"needs a source and k"};
+    if ((idxNum & 3) != 3 || argc < 2) {
+      throw SqlError{std::string("needs a source and k, as in ") + kFn + "('people', 10)"};
+    }
     compute(t->db, c, argv[0], argv[1], (idxNum & 4) && argc >= 3 ? argv[2] : nullptr);
     settle(c);
   });

@@ -93,6 +93,9 @@ TEST_F(Sql, SourceAsSelectAndExclusions) {
   EXPECT_EQ(rows(R"(SELECT id, partner FROM reciprocity_top_partners('people', 5,
                       '{"exclude": "SELECT 3 AS b, 1 AS a", "mode": "min", "threads": 1}'))"),
             (V{"1|2", "2|1", "3|4", "4|3"}));
+  // OR in WHERE: SQLite plans each OR branch with only some of the terms.
+  EXPECT_EQ(rows("SELECT id, partner FROM reciprocity_top_partners('people', 1) WHERE id = 1 OR partner = 1"),
+            (V{"1|3", "2|1", "3|1"}));
   // Arguments as ordinary constraints, and joins back to the source.
   EXPECT_EQ(rows("SELECT partner FROM reciprocity_top_partners WHERE source = 'main.people' AND k = 1 AND id = 4"),
             V{"3"});
