@@ -196,22 +196,6 @@ void args_of(int idxNum, int argc, sqlite3_value** argv, int nargs, sqlite3_valu
   }
 }
 
-struct Table {
-  sqlite3_vtab base;  // first: SQLite casts between the two
-  sqlite3* db;
-};
-
-int connect_with(sqlite3* db, sqlite3_vtab** out, const char* schema) {
-  int rc = sqlite3_declare_vtab(db, schema);
-  if (rc != SQLITE_OK) return rc;
-  auto* t = static_cast<Table*>(sqlite3_malloc(sizeof(Table)));
-  if (!t) return SQLITE_NOMEM;
-  std::memset(t, 0, sizeof(Table));
-  t->db = db;
-  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-  *out = &t->base;
-  return SQLITE_OK;
-}
 
 int disconnect(sqlite3_vtab* vt) {
   sqlite3_free(vt);

@@ -193,4 +193,18 @@ int best_index_args(sqlite3_vtab* vt, sqlite3_index_info* info, int first_arg, i
   return SQLITE_OK;
 }
 
+// xConnect of every table-valued function here: declares the schema, marks
+// the table DIRECTONLY (no view or trigger can make it run its queries).
+int connect_with(sqlite3* db, sqlite3_vtab** out, const char* schema) {
+  int rc = sqlite3_declare_vtab(db, schema);
+  if (rc != SQLITE_OK) return rc;
+  auto* t = static_cast<Table*>(sqlite3_malloc(sizeof(Table)));
+  if (!t) return SQLITE_NOMEM;
+  std::memset(t, 0, sizeof(Table));
+  t->db = db;
+  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+  *out = &t->base;
+  return SQLITE_OK;
+}
+
 }  // namespace rcp::sql

@@ -45,6 +45,15 @@ json::Value options_object(sqlite3_value* v);
 
 // Runs body for a virtual-table callback; maps exceptions to the vtab's error
 // message "<fn>: <message>" and an SQLite code.
+// The vtab of every table-valued function here.
+struct Table {
+  sqlite3_vtab base;  // first: SQLite casts between the two
+  sqlite3* db;
+};
+
+// Declares `schema`, marks the table DIRECTONLY and allocates a Table.
+int connect_with(sqlite3* db, sqlite3_vtab** out, const char* schema);
+
 // xBestIndex for a table-valued function whose arguments are the hidden
 // columns first_arg .. first_arg + nargs - 1 (nargs <= 3): the first one (the
 // source) is required, the others are used when given; idxNum has bit i set

@@ -29,10 +29,6 @@ constexpr const char* kFn = "reciprocity_top_partners";
 
 enum Column { kId, kPartner, kScore, kRank, kSource, kK, kOptions };
 
-struct Table {
-  sqlite3_vtab base;  // first: SQLite casts between the two
-  sqlite3* db;
-};
 
 struct Cursor {
   sqlite3_vtab_cursor base;  // first
@@ -193,17 +189,9 @@ int vtab_guard(sqlite3_vtab* vt, Body&& body) noexcept {
 // --------------------------------------------------------------- the module
 
 int connect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** out, char**) {
-  int rc = sqlite3_declare_vtab(db,
-                                "CREATE TABLE x(id INTEGER, partner INTEGER, score REAL, rank INTEGER,"
-                                " source HIDDEN, k HIDDEN, options HIDDEN)");
-  if (rc != SQLITE_OK) return rc;
-  auto* t = static_cast<Table*>(sqlite3_malloc(sizeof(Table)));
-  if (!t) return SQLITE_NOMEM;
-  std::memset(t, 0, sizeof(Table));
-  t->db = db;
-  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-  *out = &t->base;
-  return SQLITE_OK;
+  return connect_with(db, out,
+                      "CREATE TABLE x(id INTEGER, partner INTEGER, score REAL, rank INTEGER,"
+                      " source HIDDEN, k HIDDEN, options HIDDEN)");
 }
 
 int disconnect(sqlite3_vtab* vt) {
