@@ -487,34 +487,23 @@ Profile Profile::from_blob(const void* data, std::size_t size) {
 
 // ------------------------------------------------------------- ProfileBuilder
 
-void ProfileBuilder::merge(std::string_view topic, double level, double want) {
+void ProfileBuilder::upsert(std::string_view topic, double level, double want, bool keep_max) {
   std::string c = canonical_topic(topic);
   check_level_want(c, level, want);
   auto it = entries_.find(c);
-  if (it == entries_.end()) {
-    if (entries_.size() >= kMaxTopics) {
-      fail(ErrorCode::too_large, "a profile holds at most " + std::to_string(kMaxTopics) + " topics");
-    }
-    entries_.emplace(std::move(c), Entry{level, want});
-  } else {
-    it->second.level = std::max(it->second.level, level);
-    it->second.want = std::max(it->second.want, want);
+  if (it != entries_.end()) {
+    it->second = keep_max ? Entry{std::max(it->second.level, level), std::max(it->second.want, want)} : Entry{level, want};
+    return;
   }
+  if (entries_.size() >= kMaxTopics) {
+    fail(ErrorCode::too_large, "a profile holds at most " + std::to_string(kMaxTopics) + " topics");
+  }
+  entries_.emplace(std::move(c), Entry{level, want});
 }
 
-void ProfileBuilder::set(std::string_view topic, double level, double want) {
-  std::string c = canonical_topic(topic);
-  check_level_want(c, level, want);
-  auto it = entries_.find(c);
-  if (it == entries_.end()) {
-    if (entries_.size() >= kMaxTopics) {
-      fail(ErrorCode::too_large, "a profile holds at most " + std::to_string(kMaxTopics) + " topics");
-    }
-    entries_.emplace(std::move(c), Entry{level, want});
-  } else {
-    it->second = Entry{level, want};
-  }
-}
+void ProfileBuilder::merge(std::string_view topic, double level, double want) { upsert(topic, level, want, true); }
+
+void ProfileBuilder::set(std::string_view topic, double level, double want) { upsert(topic, level, want, false); }
 
 bool ProfileBuilder::remove(std::string_view topic) {
   return entries_.erase(canonical_topic(topic)) > 0;

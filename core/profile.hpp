@@ -191,6 +191,7 @@ class ProfileBuilder {
     double level;
     double want;
   };
+  void upsert(std::string_view topic, double level, double want, bool keep_max);
   std::map<std::string, Entry, std::less<>> entries_;
 };
 
