@@ -7,7 +7,8 @@ demo_pkgs=(build-essential cmake pkg-config sqlite3 libsqlite3-dev python3)
 test_pkgs=(libgtest-dev googletest libbenchmark-dev
            python3-dev python3-pytest python3-hypothesis pybind11-dev python3-pybind11
            python3-setuptools python3-venv python3-pip python3-wheel
-           abi-compliance-checker abi-dumper valgrind clang libclang-rt-14-dev liblemon-dev)
+           abi-compliance-checker abi-dumper valgrind clang libclang-rt-14-dev liblemon-dev
+           python3-networkx)
 
 pkgs=("${demo_pkgs[@]}")
 [ "${1:-}" = "--demo" ] || pkgs+=("${test_pkgs[@]}")
