@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/match.hpp"
 #include "core/profile.hpp"
 #include "core/score.hpp"
 #include "core/top_partners.hpp"
@@ -732,6 +733,198 @@ PyMethodDef kRawMethods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+
+// ------------------------------------------------------- cohort matching
+// match(pairs, objective, mentors, pinned) and audit(pairs, matching, mentors):
+// Python values in, rcp::match / rcp::audit (without the GIL), and the result
+// as a Matching (pairs + MatchAudit). Ids are Python ints (int64).
+
+std::int64_t match_id(const char* fn, const std::string& what, const py::handle& o) {
+  if (PyBool_Check(o.ptr()) || !PyLong_Check(o.ptr())) {
+    throw py::type_error(std::string(fn) + ": " + what + " must be an int id, not " + py_type_name(o));
+  }
+  int overflow = 0;
+  long long v = PyLong_AsLongLongAndOverflow(o.ptr(), &overflow);
+  if (overflow) throw py::value_error(std::string(fn) + ": " + what + " does not fit in a 64-bit integer");
+  if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
+  return static_cast<std::int64_t>(v);
+}
+
+double match_number(const char* fn, const std::string& what, const py::handle& o) {
+  if (PyBool_Check(o.ptr()) || !(PyFloat_Check(o.ptr()) || PyLong_Check(o.ptr()))) {
+    throw py::type_error(std::string(fn) + ": " + what + " must be a number, not " + py_type_name(o));
+  }
+  double d = PyFloat_AsDouble(o.ptr());
+  if (d == -1.0 && PyErr_Occurred()) {
+    PyErr_Clear();
+    throw py::value_error(std::string(fn) + ": " + what + " is too large for a float");
+  }
+  return d;
+}
+
+py::iterator match_iter(const char* fn, const char* name, const char* shape, const py::handle& o) {
+  if (!PyUnicode_Check(o.ptr()) && !PyBytes_Check(o.ptr())) {
+    try {
+      return py::iter(o);
+    } catch (py::error_already_set& e) {
+      if (!e.matches(PyExc_TypeError)) throw;
+    }
+  }
+  throw py::type_error(std::string(fn) + ": " + name + " must be an iterable of " + shape + ", not " + py_type_name(o));
+}
+
+// An item of `name` as a tuple/list of one of the allowed lengths.
+py::tuple match_item(const char* fn, const char* name, std::size_t index, const py::handle& item, const char* shape,
+                     std::size_t len1, std::size_t len2) {
+  if (!PyTuple_Check(item.ptr()) && !PyList_Check(item.ptr())) {
+    throw py::type_error(std::string(fn) + ": " + name + " item " + std::to_string(index) + " must be a tuple " +
+                         shape + ", not " + py_type_name(item));
+  }
+  py::tuple t = py::reinterpret_steal<py::tuple>(PySequence_Tuple(item.ptr()));
+  if (!t) throw py::error_already_set();
+  if (t.size() != len1 && t.size() != len2) {
+    throw py::value_error(std::string(fn) + ": " + name + " item " + std::to_string(index) + " has " +
+                          std::to_string(t.size()) + " values; it must be a tuple " + shape);
+  }
+  return t;
+}
+
+// Fills in.candidates and in.gains from `pairs`.
+void read_match_pairs(const char* fn, const py::handle& pairs, rcp::MatchInput* in) {
+  static const char* kShape = "(a, b, score) or (a, b, score, a_gain, b_gain)";
+  py::iterator it = match_iter(fn, "pairs", "(a, b, score) or (a, b, score, a_gain, b_gain) tuples", pairs);
+  std::size_t index = 0, first_len = 0;
+  for (; it != py::iterator::sentinel(); ++it, ++index) {
+    py::tuple t = match_item(fn, "pairs", index, *it, kShape, 3, 5);
+    if (index == 0) {
+      first_len = t.size();
+      in->gains = first_len == 5;
+    } else if (t.size() != first_len) {
+      throw py::value_error(std::string(fn) + ": pairs item " + std::to_string(index) + " has " +
+                            std::to_string(t.size()) + " values but item 0 has " + std::to_string(first_len) +
+                            " (give the gains for every pair or for none)");
+    }
+    const std::string at = "pairs item " + std::to_string(index);
+    rcp::MatchCandidate c;
+    c.a = match_id(fn, at + ": a", t[0]);
+    c.b = match_id(fn, at + ": b", t[1]);
+    c.score = match_number(fn, at + ": score", t[2]);
+    if (in->gains) {
+      c.a_gain = match_number(fn, at + ": a_gain", t[3]);
+      c.b_gain = match_number(fn, at + ": b_gain", t[4]);
+    }
+    in->candidates.push_back(c);
+  }
+}
+
+void read_match_mentors(const char* fn, const py::handle& mentors, rcp::MatchInput* in) {
+  if (mentors.is_none()) return;
+  if (!is_mapping(mentors)) {
+    throw py::type_error(std::string(fn) + ": mentors must be a mapping of mentor id -> capacity, or None, not " +
+                         py_type_name(mentors));
+  }
+  in->capacitated = true;
+  py::object items = py::reinterpret_steal<py::object>(PyMapping_Items(mentors.ptr()));
+  if (!items) throw py::error_already_set();
+  for (py::handle kv : items) {
+    py::tuple t = py::reinterpret_borrow<py::tuple>(kv);
+    rcp::MentorCapacity m;
+    m.id = match_id(fn, "mentors: key " + std::string(py::repr(t[0])), t[0]);
+    if (PyBool_Check(t[1].ptr()) || !PyLong_Check(t[1].ptr())) {
+      throw py::type_error(std::string(fn) + ": capacity of mentor " + std::to_string(m.id) +
+                           " must be an int, not " + py_type_name(t[1]));
+    }
+    int overflow = 0;
+    long long c = PyLong_AsLongLongAndOverflow(t[1].ptr(), &overflow);
+    if (overflow) c = overflow > 0 ? INT64_MAX : INT64_MIN;
+    m.capacity = static_cast<std::int64_t>(c);
+    in->mentors.push_back(m);
+  }
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> read_id_pairs(const char* fn, const char* name,
+                                                                  const py::handle& o, bool allow_score) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  const char* shape = allow_score ? "(a, b) or (a, b, score)" : "(a, b)";
+  py::iterator it = match_iter(fn, name, allow_score ? "(a, b) or (a, b, score) tuples" : "(a, b) tuples", o);
+  std::size_t index = 0;
+  for (; it != py::iterator::sentinel(); ++it, ++index) {
+    py::tuple t = match_item(fn, name, index, *it, shape, 2, allow_score ? 3 : 2);
+    const std::string at = std::string(name) + " item " + std::to_string(index);
+    out.emplace_back(match_id(fn, at + ": a", t[0]), match_id(fn, at + ": b", t[1]));
+  }
+  return out;
+}
+
+// The Python side of a matching: pairs as tuples, and the audit.
+struct PyMatching {
+  std::string objective;
+  std::vector<rcp::MatchPair> pairs;
+  rcp::MatchAudit audit;
+};
+
+py::list pairs_list(const std::vector<rcp::MatchPair>& pairs) {
+  py::list out(pairs.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    out[i] = py::make_tuple(pairs[i].a, pairs[i].b, pairs[i].score);
+  }
+  return out;
+}
+
+py::list blocking_list(const rcp::MatchAudit& a) {
+  py::list out(a.blocking.size());
+  for (std::size_t i = 0; i < a.blocking.size(); ++i) out[i] = py::make_tuple(a.blocking[i].first, a.blocking[i].second);
+  return out;
+}
+
+std::string audit_repr(const rcp::MatchAudit& a) {
+  auto num = [](double d) { return std::string(py::repr(py::float_(d))); };
+  std::string s = "MatchAudit(pairs=" + std::to_string(a.pairs) + ", total=" + num(a.total) +
+                  ", weakest_score=" + num(a.weakest_score) + ", worst_off=" +
+                  (a.has_worst_off ? std::to_string(a.worst_off) : std::string("None")) +
+                  ", worst_off_score=" + (a.has_worst_off ? num(a.worst_off_score) : std::string("None")) +
+                  ", unmatched=" + std::to_string(a.unmatched) + ", blocking_pairs=" +
+                  std::string(py::repr(blocking_list(a))) + ", stable=" + (a.stable ? "True" : "False") + ")";
+  return s;
+}
+
+PyMatching match_py(const py::handle& pairs, const py::handle& objective, const py::handle& mentors,
+                    const py::handle& pinned) {
+  const char* fn = "match";
+  rcp::MatchInput in;
+  if (!objective.is_none()) {
+    if (!PyUnicode_Check(objective.ptr())) {
+      throw py::type_error(std::string(fn) + ": objective must be 'total', 'fair' or 'stable', not " +
+                           py_type_name(objective));
+    }
+    in.objective = objective.cast<std::string>();
+  }
+  read_match_pairs(fn, pairs, &in);
+  read_match_mentors(fn, mentors, &in);
+  if (!pinned.is_none()) in.pinned = read_id_pairs(fn, "pinned", pinned, false);
+  rcp::MatchResult r = guard(fn, [&] {
+    py::gil_scoped_release release;
+    return rcp::match(in);
+  });
+  PyMatching out;
+  out.objective = rcp::match_objective_name(r.objective);
+  out.pairs = std::move(r.pairs);
+  out.audit = std::move(r.audit);
+  return out;
+}
+
+rcp::MatchAudit audit_py(const py::handle& pairs, const py::handle& matching, const py::handle& mentors) {
+  const char* fn = "audit";
+  rcp::MatchInput in;
+  read_match_pairs(fn, pairs, &in);
+  read_match_mentors(fn, mentors, &in);
+  std::vector<std::pair<std::int64_t, std::int64_t>> m = read_id_pairs(fn, "matching", matching, true);
+  return guard(fn, [&] {
+    py::gil_scoped_release release;
+    return rcp::audit(in, m);
+  });
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -1150,5 +1343,137 @@ scoring runs in C++ without holding the GIL.
 ... }
 >>> [(i, round(s, 3)) for i, s in reciprocity.best_partners(me, people, k=2)]
 [(7, 0.889), (3, 0.75)]
+)doc");
+
+  py::class_<rcp::MatchAudit>(m, "MatchAudit", R"doc(MatchAudit
+
+The audit of a matching against its candidate pairs (read-only), from
+``match(...).audit`` or ``audit(pairs, matching)``:
+
+- ``people``: everyone in the candidate pairs (and the mentors);
+- ``pairs``: the number of pairs in the matching; ``total``: their score sum;
+- ``weakest_score``: the lowest pair score (0 with no pair), what the
+  ``fair`` objective maximises;
+- ``worst_off`` / ``worst_off_score``: the person whose weakest pair is the
+  weakest (0 when unmatched; an unmatched person first, then the smaller id),
+  and that score; both ``None`` when there are no people;
+- ``unmatched``: people with no pair;
+- ``blocking_pairs``: candidate pairs ``(a, b)`` (``a < b``, sorted) not in the
+  matching whose two people would both rather be together: each has a free
+  place or ranks the other above their worst current partner, ranking by
+  their own gain, then the score, then the smaller id;
+- ``stable``: no blocking pair; ``explanation``: ``""`` when stable, else why.
+
+>>> import reciprocity
+>>> a = reciprocity.audit([(1, 2, 0.9), (2, 3, 1.0), (3, 4, 0.8)], [(1, 2), (3, 4)])
+>>> a
+MatchAudit(pairs=2, total=1.7000000000000002, weakest_score=0.8, worst_off=3, worst_off_score=0.8, unmatched=0, blocking_pairs=[(2, 3)], stable=False)
+>>> a.blocking_pairs, a.stable
+([(2, 3)], False)
+)doc")
+      .def_readonly("people", &rcp::MatchAudit::people)
+      .def_readonly("pairs", &rcp::MatchAudit::pairs)
+      .def_readonly("total", &rcp::MatchAudit::total)
+      .def_readonly("weakest_score", &rcp::MatchAudit::weakest_score)
+      .def_property_readonly("worst_off",
+                             [](const rcp::MatchAudit& a) -> py::object {
+                               return a.has_worst_off ? py::object(py::int_(a.worst_off)) : py::object(py::none());
+                             })
+      .def_property_readonly("worst_off_score",
+                             [](const rcp::MatchAudit& a) -> py::object {
+                               return a.has_worst_off ? py::object(py::float_(a.worst_off_score))
+                                                      : py::object(py::none());
+                             })
+      .def_readonly("unmatched", &rcp::MatchAudit::unmatched)
+      .def_property_readonly("blocking_pairs", &blocking_list)
+      .def_readonly("stable", &rcp::MatchAudit::stable)
+      .def_readonly("explanation", &rcp::MatchAudit::explanation)
+      .def("__repr__", &audit_repr);
+
+  py::class_<PyMatching>(m, "Matching", R"doc(Matching
+
+The result of ``match`` (read-only): ``objective`` (the objective used),
+``pairs``, a list of ``(a, b, score)`` tuples -- ``a < b`` sorted by
+``(a, b)``; with mentors ``(mentor, mentee, score)`` sorted by mentor, then
+mentee -- and ``audit``, the ``MatchAudit`` of those pairs.
+``len(m)`` and ``iter(m)`` go over the pairs.
+
+>>> import reciprocity
+>>> m = reciprocity.match([(1, 2, 0.9), (2, 3, 1.0), (3, 4, 0.8)])
+>>> m
+Matching(objective='total', pairs=[(1, 2, 0.9), (3, 4, 0.8)])
+>>> len(m), m.audit.unmatched
+(2, 0)
+)doc")
+      .def_readonly("objective", &PyMatching::objective)
+      .def_property_readonly("pairs", [](const PyMatching& x) { return pairs_list(x.pairs); })
+      .def_readonly("audit", &PyMatching::audit)
+      .def("__len__", [](const PyMatching& x) { return x.pairs.size(); })
+      .def("__iter__", [](const PyMatching& x) { return pairs_list(x.pairs).attr("__iter__")(); })
+      .def("__repr__", [](const PyMatching& x) {
+        return "Matching(objective='" + x.objective + "', pairs=" + std::string(py::repr(pairs_list(x.pairs))) + ")";
+      });
+
+  m.def("match", &match_py, py::arg("pairs"), py::arg("objective") = "total", py::arg("mentors") = py::none(),
+        py::arg("pinned") = py::none(),
+        R"doc(match(pairs: Iterable[tuple[int, int, float] | tuple[int, int, float, float, float]], objective: str = "total", mentors: Mapping[int, int] | None = None, pinned: Iterable[tuple[int, int]] | None = None) -> Matching
+
+Pairs a whole cohort at once: the provably best set of two-way pairs from
+the candidate ``pairs`` under ``objective``, with its audit (a ``Matching``).
+The same engine as SQL's ``reciprocity_match``.
+
+- ``pairs``: candidate pairs ``(a, b, score)`` or, all of them,
+  ``(a, b, score, a_gain, b_gain)`` with int ids. A pair that is not a
+  candidate is never formed (hard constraints are pairs left out); ``(a, b)``
+  and ``(b, a)`` are the same pair. Scores and gains are finite and >= 0,
+  scores at most 4096. ``a_gain`` is what ``a`` gets from ``b``, ``b_gain``
+  what ``b`` gets from ``a``: each person's own benefit, which ranks their
+  partners for ``stable`` and the audit (else the score does).
+- ``objective``: ``"total"`` the largest sum of scores (exact
+  maximum-weight matching; pairs of score 0 are not formed); ``"fair"`` as
+  many pairs as possible, then the weakest pair as strong as possible, then
+  the largest total; ``"stable"`` Irving's stable roommates on each person's
+  own ranking -- when no stable matching exists, the one with the fewest
+  blocking pairs found, with ``audit.stable`` False and an explanation.
+- ``mentors``: ``{mentor id: capacity >= 1}``: a two-sided problem where each
+  mentor takes up to ``capacity`` mentees and everyone else is a mentee
+  (one mentor); every pair must join a mentor and a mentee. ``"total"`` only.
+- ``pinned``: ``(a, b)`` pairs that must be in the result (they must be
+  candidates); the rest is optimised around them.
+
+The same pairs in any order give the same result. Bad input raises
+``ValueError`` (``TypeError`` for wrong types) with the message the SQL
+function gives, e.g. ``match: candidate pair (3, 3) is a self-pair``. The
+work runs in C++ without the GIL.
+
+>>> import reciprocity
+>>> pairs = [(1, 2, 0.9), (2, 3, 1.0), (3, 4, 0.8)]
+>>> reciprocity.match(pairs).pairs
+[(1, 2, 0.9), (3, 4, 0.8)]
+>>> s = reciprocity.match(pairs, objective="stable")
+>>> s.pairs, s.audit.stable, s.audit.unmatched
+([(2, 3, 1.0)], True, 2)
+>>> reciprocity.match(pairs, pinned=[(3, 2)]).pairs
+[(2, 3, 1.0)]
+>>> reciprocity.match([(1, 10, 0.9), (1, 11, 0.8), (2, 11, 0.5)], mentors={1: 2, 2: 1}).pairs
+[(1, 10, 0.9), (1, 11, 0.8)]
+)doc");
+
+  m.def("audit", &audit_py, py::arg("pairs"), py::arg("matching"), py::arg("mentors") = py::none(),
+        R"doc(audit(pairs: Iterable[tuple[int, int, float] | tuple[int, int, float, float, float]], matching: Iterable[tuple[int, int] | tuple[int, int, float]], mentors: Mapping[int, int] | None = None) -> MatchAudit
+
+The ``MatchAudit`` of a matching of your own (``(a, b)`` pairs, either
+orientation; ``(a, b, score)`` tuples such as ``match(...).pairs`` are fine,
+their score is ignored) against the candidate ``pairs`` and ``mentors`` (as
+for ``match``): blocking pairs, the worst-off person, the unmatched, the
+total. Raises ``ValueError`` for a matching pair that is not a candidate, a
+person in two pairs (a mentor over its capacity), and every input error of
+``match``.
+
+>>> import reciprocity
+>>> pairs = [(1, 2, 0.9), (2, 3, 1.0), (3, 4, 0.8)]
+>>> a = reciprocity.audit(pairs, [(2, 3)])
+>>> a.total, a.unmatched, a.worst_off, a.worst_off_score, a.stable
+(1.0, 2, 1, 0.0, True)
 )doc");
 }

@@ -42,7 +42,8 @@
  * Ownership. A handle from rcp_profile_create / rcp_profile_from_blob /
  *   rcp_profile_from_json is owned by the caller and released with
  *   rcp_profile_destroy; one from rcp_top_partners with
- *   rcp_top_partners_result_destroy. Buffers returned through `void **` / `char **` outputs
+ *   rcp_top_partners_result_destroy; one from rcp_match / rcp_match_audit with
+ *   rcp_match_result_destroy. Buffers returned through `void **` / `char **` outputs
  *   (rcp_profile_to_blob, rcp_profile_to_json, rcp_explain_json) are owned by
  *   the caller and released with rcp_free — never with another allocator's
  *   free(). Strings returned as `const char *` (rcp_version, rcp_errmsg,
@@ -324,6 +325,151 @@ RCP_API rcp_status rcp_top_partners_result_stats(const rcp_top_partners_result *
 
 /* Destroys a result. NULL is a no-op. */
 RCP_API void rcp_top_partners_result_destroy(rcp_top_partners_result *result);
+
+/* ------------------------------------------------------- cohort matching
+ * (since 1.1; symbols in the version node RECIPROCITY_1.1)
+ *
+ * rcp_match pairs a whole cohort at once from candidate pairs: the provably
+ * best set of two-way pairs under an objective, plus an audit (who would
+ * rather be with someone else, who is worst off). The same engine as SQL's
+ * reciprocity_match; docs/c-api.md and docs/sql-functions.md have the long
+ * form. */
+
+/* One candidate pair. A pair that is not a candidate is never formed, so hard
+ * constraints are rows left out. (a, b) and (b, a) are the same pair; the
+ * same pair may appear twice only with the same values (for a reversed row,
+ * a_gain is the other person's gain). score: finite, >= 0, at most 4096.
+ * a_gain = what a gets from b, b_gain = what b gets from a (each side's own
+ * benefit): read only when the options' `gains` is nonzero (then finite and
+ * >= 0), otherwise ignored and the score stands in for both. */
+typedef struct rcp_candidate {
+  int64_t a;
+  int64_t b;
+  double score;
+  double a_gain;
+  double b_gain;
+} rcp_candidate;
+
+/* A mentor and how many mentees it takes (capacity >= 1). */
+typedef struct rcp_mentor {
+  int64_t id;
+  int64_t capacity;
+} rcp_mentor;
+
+/* Options of rcp_match and rcp_match_audit. Initialise with
+ * RCP_MATCH_OPTIONS_INIT, then set the fields you need:
+ *
+ *     rcp_match_options opts = RCP_MATCH_OPTIONS_INIT;
+ *     opts.objective = "fair";
+ *
+ * struct_size tells the library which fields the caller's version of this
+ * struct has; later versions only append fields. */
+typedef struct rcp_match_options {
+  size_t struct_size;          /* sizeof(rcp_match_options), set by the _INIT macro */
+  const char *objective;       /* "total" (NULL), "fair" or "stable"; see rcp_match */
+  int gains;                   /* nonzero: the candidates' a_gain / b_gain are given */
+  const rcp_mentor *mentors;   /* non-NULL: a two-sided problem, mentors with capacities, */
+  size_t mentor_count;         /*   everyone else a mentee (capacity 1); NULL = one-sided */
+  const rcp_id_pair *pinned;   /* pairs that must be in the result, either orientation */
+  size_t pinned_count;         /*   (rcp_match only; rcp_match_audit ignores them) */
+} rcp_match_options;
+
+#define RCP_MATCH_OPTIONS_INIT \
+  { sizeof(rcp_match_options), NULL, 0, NULL, 0u, NULL, 0u }
+
+/* The result of rcp_match / rcp_match_audit: the pairs and their audit.
+ * Opaque, immutable; owned by the caller and released with
+ * rcp_match_result_destroy. Any number of threads may read it at once. */
+typedef struct rcp_match_result rcp_match_result;
+
+/* Matches the cohort of the n candidates (`candidates` may be NULL when n is
+ * 0). Objectives (opts->objective):
+ *   "total"  the largest sum of scores (exact maximum-weight matching in a
+ *            general graph; pairs of score 0 are not formed). With mentors:
+ *            the largest total where each mentor takes up to its capacity.
+ *   "fair"   as many pairs as possible, then the weakest pair as strong as
+ *            possible, then the largest total.
+ *   "stable" Irving's stable roommates on each person's own ranking (their
+ *            gain, then the score, then the smaller id); when no stable
+ *            matching exists, the one with the fewest blocking pairs found,
+ *            with the audit's stable flag 0 and an explanation.
+ * With mentors every candidate must join one mentor and one mentee (either
+ * orientation); only "total" takes mentors. Pinned pairs must be candidates
+ * and stay in the result; the rest is optimised around them. The same
+ * candidates in any row order give the same pairs. `opts` may be NULL for the
+ * defaults. On success *out receives a new result (free it with
+ * rcp_match_result_destroy); on failure *out is set to NULL.
+ *
+ * Errors: RCP_E_NULL_ARGUMENT (out; candidates when n > 0; opts->pinned NULL
+ * with a nonzero pinned_count; opts->mentors NULL with a nonzero
+ * mentor_count), RCP_E_INVALID_ARGUMENT (a self-pair, a pair given twice with
+ * different values, a negative, non-finite or too large score or gain, an
+ * unknown objective, an empty mentor list, a bad capacity, a pair without
+ * exactly one mentor, mentors with "fair" or "stable", a pinned pair that is
+ * not a candidate or a person pinned twice, opts->struct_size smaller than
+ * the 1.1 struct or larger with unknown fields set; the message says which),
+ * RCP_E_NOMEM. */
+RCP_API rcp_status rcp_match(const rcp_candidate *candidates, size_t n, const rcp_match_options *opts,
+                             rcp_match_result **out);
+
+/* Audits a matching of your own: the `count` pairs of `matching` (either
+ * orientation; NULL when count is 0) against the candidates, opts->gains and
+ * opts->mentors (opts->objective and opts->pinned are not used). The result's
+ * pairs are the matching, put in the same order and orientation as
+ * rcp_match's (a < b sorted; with mentors (mentor, mentee)), each with its
+ * candidate score. Errors: those of rcp_match (except the pinned pairs',
+ * which are not read), RCP_E_NULL_ARGUMENT (matching when count > 0),
+ * RCP_E_INVALID_ARGUMENT (a matching pair that is not a candidate, a person in
+ * two pairs, a mentor over its capacity). */
+RCP_API rcp_status rcp_match_audit(const rcp_candidate *candidates, size_t n, const rcp_match_options *opts,
+                                   const rcp_id_pair *matching, size_t count, rcp_match_result **out);
+
+/* The number of pairs into *out_count. Errors: RCP_E_NULL_ARGUMENT (result,
+ * out_count). */
+RCP_API rcp_status rcp_match_result_count(const rcp_match_result *result, size_t *out_count);
+
+/* Pair `index` (0 <= index < count): a < b sorted by (a, b); with mentors
+ * (mentor, mentee) sorted by (mentor, mentee). Any of out_a, out_b, out_score
+ * may be NULL. Errors: RCP_E_NULL_ARGUMENT (result), RCP_E_INVALID_ARGUMENT
+ * (index out of range). */
+RCP_API rcp_status rcp_match_result_get(const rcp_match_result *result, size_t index, int64_t *out_a, int64_t *out_b,
+                                        double *out_score);
+
+/* The audit of the matching in the result (for rcp_match: of its pairs).
+ * Blocking pairs are read with rcp_match_result_blocking. */
+typedef struct rcp_match_audit_info {
+  size_t struct_size;      /* set by the caller: sizeof(rcp_match_audit_info) */
+  size_t people;           /* everyone in the candidates (and mentors) */
+  size_t pairs;            /* pairs in the matching */
+  double total;            /* sum of the pair scores */
+  double weakest_score;    /* lowest pair score; 0 when there is no pair */
+  int has_worst_off;       /* 0 when there are no people (then worst_off and its score 0) */
+  int64_t worst_off;       /* the person with the lowest outcome (their weakest pair's */
+  double worst_off_score;  /*   score, 0 when unmatched); ties: unmatched, then smaller id */
+  size_t unmatched;        /* people with no pair */
+  size_t blocking_pairs;   /* candidate pairs not in the matching whose two people would
+                              both rather be together */
+  int stable;              /* 1 when there is no blocking pair */
+  const char *explanation; /* "" when stable; owned by the result */
+} rcp_match_audit_info;
+
+#define RCP_MATCH_AUDIT_INFO_INIT \
+  { sizeof(rcp_match_audit_info), 0u, 0u, 0.0, 0.0, 0, 0, 0.0, 0u, 0u, 0, NULL }
+
+/* Fills *out (whose struct_size the caller sets, e.g. with
+ * RCP_MATCH_AUDIT_INFO_INIT; only the fields it covers are written).
+ * Errors: RCP_E_NULL_ARGUMENT (result, out), RCP_E_INVALID_ARGUMENT
+ * (out->struct_size smaller than the 1.1 struct). */
+RCP_API rcp_status rcp_match_result_audit(const rcp_match_result *result, rcp_match_audit_info *out);
+
+/* Blocking pair `index` (0 <= index < blocking_pairs) as (smaller id, larger
+ * id), sorted. Errors: RCP_E_NULL_ARGUMENT (result, out_a, out_b),
+ * RCP_E_INVALID_ARGUMENT (index out of range). */
+RCP_API rcp_status rcp_match_result_blocking(const rcp_match_result *result, size_t index, int64_t *out_a,
+                                             int64_t *out_b);
+
+/* Destroys a result. NULL is a no-op. */
+RCP_API void rcp_match_result_destroy(rcp_match_result *result);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/match.hpp"
 #include "core/profile.hpp"
 #include "core/score.hpp"
 #include "core/top_partners.hpp"
@@ -32,6 +35,12 @@ struct rcp_profile {
 struct rcp_top_partners_result {
   std::vector<std::int64_t> ids;
   rcp::TopPartnersResult result;
+};
+
+// The result of rcp_match / rcp_match_audit: the core's pairs and audit.
+struct rcp_match_result {
+  std::vector<rcp::MatchPair> pairs;
+  rcp::MatchAudit audit;
 };
 
 namespace {
@@ -439,5 +448,222 @@ rcp_status rcp_top_partners_result_stats(const rcp_top_partners_result* result, 
 }
 
 void rcp_top_partners_result_destroy(rcp_top_partners_result* result) { delete result; }
+
+}  // extern "C"
+
+// ----------------------------------------------------------- cohort matching
+
+namespace {
+
+// The size of rcp_match_options / rcp_match_audit_info in 1.1, the first
+// version: what a caller's struct_size must at least be.
+constexpr std::size_t kMatchOptionsSize_1_1 = offsetof(rcp_match_options, pinned_count) + sizeof(size_t);
+constexpr std::size_t kMatchAuditInfoSize_1_1 = offsetof(rcp_match_audit_info, explanation) + sizeof(const char*);
+
+// Copies the caller's options into *o (defaults kept for the fields its
+// struct_size does not cover); a larger struct from a newer header is fine as
+// long as what this library does not know is 0.
+rcp_status read_match_options(const char* fn, const rcp_match_options* opts, rcp_match_options* o) noexcept {
+  *o = rcp_match_options RCP_MATCH_OPTIONS_INIT;
+  if (!opts) return RCP_OK;
+  const std::size_t size = opts->struct_size;
+  if (size < kMatchOptionsSize_1_1) {
+    char detail[160];
+    std::snprintf(detail, sizeof detail,
+                  " is %zu, expected at least %zu (initialise the options with RCP_MATCH_OPTIONS_INIT)", size,
+                  kMatchOptionsSize_1_1);
+    return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
+  }
+  if (size > sizeof(rcp_match_options)) {
+    const auto* extra = reinterpret_cast<const unsigned char*>(opts) + sizeof(rcp_match_options);
+    for (std::size_t i = 0; i < size - sizeof(rcp_match_options); ++i) {
+      if (extra[i] != 0) {
+        char detail[200];
+        std::snprintf(detail, sizeof detail,
+                      " is %zu, larger than this library's %zu, and options this library does not know are set "
+                      "(the program needs a newer libreciprocity than %s)",
+                      size, sizeof(rcp_match_options), RCP_VERSION_STRING);
+        return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
+      }
+    }
+  }
+  std::memcpy(o, opts, std::min(sizeof(rcp_match_options), size));
+  o->struct_size = sizeof(rcp_match_options);
+  if (o->mentor_count > 0 && !o->mentors) {
+    char detail[96];
+    std::snprintf(detail, sizeof detail, " must not be NULL when opts->mentor_count is %zu", o->mentor_count);
+    return fail(RCP_E_NULL_ARGUMENT, fn, "opts->mentors", detail);
+  }
+  if (o->pinned_count > 0 && !o->pinned) {
+    char detail[96];
+    std::snprintf(detail, sizeof detail, " must not be NULL when opts->pinned_count is %zu", o->pinned_count);
+    return fail(RCP_E_NULL_ARGUMENT, fn, "opts->pinned", detail);
+  }
+  return RCP_OK;
+}
+
+rcp::MatchInput match_input(const rcp_candidate* candidates, size_t n, const rcp_match_options& o) {
+  rcp::MatchInput in;
+  in.gains = o.gains != 0;
+  if (o.objective) in.objective = o.objective;
+  in.candidates.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const rcp_candidate& c = candidates[i];
+    in.candidates[i] = rcp::MatchCandidate{c.a, c.b, c.score, in.gains ? c.a_gain : 0.0, in.gains ? c.b_gain : 0.0};
+  }
+  in.capacitated = o.mentors != nullptr;
+  in.mentors.resize(o.mentor_count);
+  for (std::size_t i = 0; i < o.mentor_count; ++i) in.mentors[i] = rcp::MentorCapacity{o.mentors[i].id, o.mentors[i].capacity};
+  in.pinned.resize(o.pinned_count);
+  for (std::size_t i = 0; i < o.pinned_count; ++i) in.pinned[i] = {o.pinned[i].a, o.pinned[i].b};
+  return in;
+}
+
+}  // namespace
+
+extern "C" {
+
+rcp_status rcp_match(const rcp_candidate* candidates, size_t n, const rcp_match_options* opts,
+                     rcp_match_result** out) {
+  static constexpr const char* fn = "rcp_match";
+  if (!out) return null_argument(fn, "out");
+  *out = nullptr;
+  if (n > 0 && !candidates) return null_argument(fn, "candidates");
+  rcp_match_options o;
+  if (rcp_status st = read_match_options(fn, opts, &o); st != RCP_OK) return st;
+  return guard(fn, [&] {
+    rcp::MatchResult r = rcp::match(match_input(candidates, n, o));
+    auto res = std::make_unique<rcp_match_result>();
+    res->pairs = std::move(r.pairs);
+    res->audit = std::move(r.audit);
+    *out = res.release();
+  });
+}
+
+rcp_status rcp_match_audit(const rcp_candidate* candidates, size_t n, const rcp_match_options* opts,
+                           const rcp_id_pair* matching, size_t count, rcp_match_result** out) {
+  static constexpr const char* fn = "rcp_match_audit";
+  if (!out) return null_argument(fn, "out");
+  *out = nullptr;
+  if (n > 0 && !candidates) return null_argument(fn, "candidates");
+  if (count > 0 && !matching) return null_argument(fn, "matching");
+  rcp_match_options o;
+  if (rcp_status st = read_match_options(fn, opts, &o); st != RCP_OK) return st;
+  return guard(fn, [&] {
+    rcp::MatchInput in = match_input(candidates, n, o);
+    in.pinned.clear();
+    std::vector<std::pair<std::int64_t, std::int64_t>> m(count);
+    for (std::size_t i = 0; i < count; ++i) m[i] = {matching[i].a, matching[i].b};
+    auto res = std::make_unique<rcp_match_result>();
+    res->audit = rcp::audit(in, m);  // validates the candidates and the matching
+
+    // The pairs as rcp_match gives them: (min, max) or (mentor, mentee),
+    // sorted, once each, with their candidate scores.
+    std::vector<std::pair<std::pair<std::int64_t, std::int64_t>, double>> score_of;
+    score_of.reserve(in.candidates.size());
+    for (const rcp::MatchCandidate& c : in.candidates) {
+      score_of.push_back({{std::min(c.a, c.b), std::max(c.a, c.b)}, c.score});
+    }
+    std::sort(score_of.begin(), score_of.end());
+    std::vector<std::int64_t> mentor_ids;
+    for (const rcp::MentorCapacity& mc : in.mentors) mentor_ids.push_back(mc.id);
+    std::sort(mentor_ids.begin(), mentor_ids.end());
+    auto is_mentor = [&](std::int64_t id) { return std::binary_search(mentor_ids.begin(), mentor_ids.end(), id); };
+    for (auto [a, b] : m) {
+      const std::pair<std::int64_t, std::int64_t> key{std::min(a, b), std::max(a, b)};
+      auto it = std::lower_bound(score_of.begin(), score_of.end(), key,
+                                 [](const auto& e, const auto& k) { return e.first < k; });
+      if (it == score_of.end() || it->first != key) throw rcp::Error(rcp::ErrorCode::internal, "audited pair not found");
+      rcp::MatchPair p{key.first, key.second, it->second};
+      if (in.capacitated && is_mentor(p.b)) std::swap(p.a, p.b);
+      res->pairs.push_back(p);
+    }
+    std::sort(res->pairs.begin(), res->pairs.end(),
+              [](const rcp::MatchPair& x, const rcp::MatchPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+    res->pairs.erase(std::unique(res->pairs.begin(), res->pairs.end(),
+                                 [](const rcp::MatchPair& x, const rcp::MatchPair& y) { return x.a == y.a && x.b == y.b; }),
+                     res->pairs.end());
+    *out = res.release();
+  });
+}
+
+rcp_status rcp_match_result_count(const rcp_match_result* result, size_t* out_count) {
+  static constexpr const char* fn = "rcp_match_result_count";
+  if (out_count) *out_count = 0;
+  if (!result) return null_argument(fn, "result");
+  if (!out_count) return null_argument(fn, "out_count");
+  *out_count = result->pairs.size();
+  return RCP_OK;
+}
+
+rcp_status rcp_match_result_get(const rcp_match_result* result, size_t index, int64_t* out_a, int64_t* out_b,
+                                double* out_score) {
+  static constexpr const char* fn = "rcp_match_result_get";
+  if (out_a) *out_a = 0;
+  if (out_b) *out_b = 0;
+  if (out_score) *out_score = kNaN;
+  if (!result) return null_argument(fn, "result");
+  const std::size_t n = result->pairs.size();
+  if (index >= n) {
+    char detail[96];
+    std::snprintf(detail, sizeof detail, "index %zu is out of range (the result has %zu pairs)", index, n);
+    return fail(RCP_E_INVALID_ARGUMENT, fn, detail);
+  }
+  const rcp::MatchPair& p = result->pairs[index];
+  if (out_a) *out_a = p.a;
+  if (out_b) *out_b = p.b;
+  if (out_score) *out_score = p.score;
+  return RCP_OK;
+}
+
+rcp_status rcp_match_result_audit(const rcp_match_result* result, rcp_match_audit_info* out) {
+  static constexpr const char* fn = "rcp_match_result_audit";
+  if (!result) return null_argument(fn, "result");
+  if (!out) return null_argument(fn, "out");
+  const std::size_t size = out->struct_size;
+  if (size < kMatchAuditInfoSize_1_1) {
+    char detail[160];
+    std::snprintf(detail, sizeof detail,
+                  " is %zu, expected at least %zu (initialise it with RCP_MATCH_AUDIT_INFO_INIT)", size,
+                  kMatchAuditInfoSize_1_1);
+    return fail(RCP_E_INVALID_ARGUMENT, fn, "out->struct_size", detail);
+  }
+  const rcp::MatchAudit& a = result->audit;
+  rcp_match_audit_info info = RCP_MATCH_AUDIT_INFO_INIT;
+  info.people = a.people;
+  info.pairs = a.pairs;
+  info.total = a.total;
+  info.weakest_score = a.weakest_score;
+  info.has_worst_off = a.has_worst_off ? 1 : 0;
+  info.worst_off = a.has_worst_off ? a.worst_off : 0;
+  info.worst_off_score = a.has_worst_off ? a.worst_off_score : 0.0;
+  info.unmatched = a.unmatched;
+  info.blocking_pairs = a.blocking.size();
+  info.stable = a.stable ? 1 : 0;
+  info.explanation = a.explanation.c_str();
+  info.struct_size = size;
+  std::memcpy(out, &info, std::min(sizeof info, size));
+  return RCP_OK;
+}
+
+rcp_status rcp_match_result_blocking(const rcp_match_result* result, size_t index, int64_t* out_a, int64_t* out_b) {
+  static constexpr const char* fn = "rcp_match_result_blocking";
+  if (out_a) *out_a = 0;
+  if (out_b) *out_b = 0;
+  if (!result) return null_argument(fn, "result");
+  if (!out_a) return null_argument(fn, "out_a");
+  if (!out_b) return null_argument(fn, "out_b");
+  const std::size_t n = result->audit.blocking.size();
+  if (index >= n) {
+    char detail[104];
+    std::snprintf(detail, sizeof detail, "index %zu is out of range (the result has %zu blocking pairs)", index, n);
+    return fail(RCP_E_INVALID_ARGUMENT, fn, detail);
+  }
+  *out_a = result->audit.blocking[index].first;
+  *out_b = result->audit.blocking[index].second;
+  return RCP_OK;
+}
+
+void rcp_match_result_destroy(rcp_match_result* result) { delete result; }
 
 }  // extern "C"

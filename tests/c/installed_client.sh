@@ -45,6 +45,13 @@ if [ "$mode" = example ]; then
     grep -qx '3: 4 (0.686)' "$work/example2.out"
     grep -qx '5:' "$work/example2.out"
   fi
+  if [ -f "$work/example3.c" ]; then
+    # The cohort matching example: its output is the one the doc shows.
+    awk '/^## Cohort matching/ {sec = 1} sec && /^Output:/ {armed = 1; next}
+      armed && /^```$/ {if (on) exit; on = 1; next} on {print}' "$4" >"$work/example3.expected"
+    [ -s "$work/example3.expected" ] || { echo "no output block for the cohort example in $4" >&2; exit 1; }
+    diff -u "$work/example3.expected" "$work/example3.out"
+  fi
   exit 0
 fi
 

@@ -91,6 +91,41 @@ int main(void) {
   CHECK(strcmp(rcp_status_string(RCP_E_CANCELLED), "cancelled") == 0);
   rcp_top_partners_result_destroy(NULL);
 
+  /* Cohort matching: the candidate, options and audit structs and their
+   * _INIT macros are C99. */
+  {
+    const rcp_candidate cands[3] = {{1, 2, 0.9, 0.0, 0.0}, {2, 3, 1.0, 0.0, 0.0}, {3, 4, 0.8, 0.0, 0.0}};
+    const rcp_mentor mentors[1] = {{1, 2}};
+    rcp_match_options mo = RCP_MATCH_OPTIONS_INIT;
+    rcp_match_audit_info info = RCP_MATCH_AUDIT_INFO_INIT;
+    rcp_match_result *m = NULL;
+    int64_t x = 0, y = 0;
+    double sc = 0.0;
+    CHECK(mo.struct_size == sizeof(rcp_match_options) && info.struct_size == sizeof(rcp_match_audit_info));
+    CHECK(mo.objective == NULL && mo.gains == 0 && mo.mentors == NULL && mo.pinned == NULL);
+    CHECK(rcp_match(cands, 3, &mo, &m) == RCP_OK);
+    CHECK(rcp_match_result_count(m, &n) == RCP_OK && n == 2);
+    CHECK(rcp_match_result_get(m, 1, &x, &y, &sc) == RCP_OK && x == 3 && y == 4 && sc == 0.8);
+    CHECK(rcp_match_result_audit(m, &info) == RCP_OK);
+    CHECK(info.pairs == 2 && info.blocking_pairs == 1 && !info.stable && info.explanation[0] != '\0');
+    CHECK(rcp_match_result_blocking(m, 0, &x, &y) == RCP_OK && x == 2 && y == 3);
+    rcp_match_result_destroy(m);
+    mo.objective = "stable";
+    CHECK(rcp_match(cands, 3, &mo, &m) == RCP_OK);
+    CHECK(rcp_match_result_audit(m, &info) == RCP_OK && info.stable && strcmp(info.explanation, "") == 0);
+    rcp_match_result_destroy(m);
+    mo.objective = NULL;
+    mo.mentors = mentors;
+    mo.mentor_count = 1;
+    CHECK(rcp_match(cands, 3, &mo, &m) == RCP_E_INVALID_ARGUMENT && m == NULL);
+    CHECK(strcmp(rcp_errmsg(), "rcp_match: candidate pair (2, 3) has no mentor (with mentors given, every pair "
+                               "joins a mentor and a mentee)") == 0);
+    CHECK(rcp_match_audit(cands, 3, NULL, NULL, 0, &m) == RCP_OK);
+    CHECK(rcp_match_result_audit(m, &info) == RCP_OK && info.unmatched == 4 && info.has_worst_off);
+    rcp_match_result_destroy(m);
+    rcp_match_result_destroy(NULL);
+  }
+
   rcp_profile_destroy(a);
   rcp_profile_destroy(b);
   rcp_profile_destroy(NULL);

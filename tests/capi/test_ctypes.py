@@ -45,6 +45,50 @@ class TopPartnersOptions(ctypes.Structure):  # rcp_top_partners_options (1.1)
         super().__init__(struct_size=ctypes.sizeof(TopPartnersOptions), **fields)
 
 
+class Candidate(ctypes.Structure):  # rcp_candidate
+    _fields_ = [("a", ctypes.c_int64), ("b", ctypes.c_int64), ("score", ctypes.c_double),
+                ("a_gain", ctypes.c_double), ("b_gain", ctypes.c_double)]
+
+
+class Mentor(ctypes.Structure):  # rcp_mentor
+    _fields_ = [("id", ctypes.c_int64), ("capacity", ctypes.c_int64)]
+
+
+class MatchOptions(ctypes.Structure):  # rcp_match_options (1.1)
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("objective", ctypes.c_char_p),
+        ("gains", ctypes.c_int),
+        ("mentors", ctypes.POINTER(Mentor)),
+        ("mentor_count", ctypes.c_size_t),
+        ("pinned", ctypes.POINTER(IdPair)),
+        ("pinned_count", ctypes.c_size_t),
+    ]
+
+    def __init__(self, **fields):  # what RCP_MATCH_OPTIONS_INIT does
+        super().__init__(struct_size=ctypes.sizeof(MatchOptions), **fields)
+
+
+class MatchAuditInfo(ctypes.Structure):  # rcp_match_audit_info (1.1)
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("people", ctypes.c_size_t),
+        ("pairs", ctypes.c_size_t),
+        ("total", ctypes.c_double),
+        ("weakest_score", ctypes.c_double),
+        ("has_worst_off", ctypes.c_int),
+        ("worst_off", ctypes.c_int64),
+        ("worst_off_score", ctypes.c_double),
+        ("unmatched", ctypes.c_size_t),
+        ("blocking_pairs", ctypes.c_size_t),
+        ("stable", ctypes.c_int),
+        ("explanation", ctypes.c_char_p),
+    ]
+
+    def __init__(self):  # what RCP_MATCH_AUDIT_INFO_INIT does
+        super().__init__(struct_size=ctypes.sizeof(MatchAuditInfo))
+
+
 def _load():
     lib = ctypes.CDLL(os.environ["RCP_CAPI_LIB"])
     sig = {
@@ -76,6 +120,17 @@ def _load():
                                                        ctypes.POINTER(ctypes.POINTER(ctypes.c_int64)),
                                                        ctypes.POINTER(ctypes.POINTER(ctypes.c_double))]),
         "rcp_top_partners_result_destroy": (None, [c_result_p]),
+        "rcp_match": (ctypes.c_int, [ctypes.POINTER(Candidate), ctypes.c_size_t, ctypes.POINTER(MatchOptions),
+                                     ctypes.POINTER(c_result_p)]),
+        "rcp_match_audit": (ctypes.c_int, [ctypes.POINTER(Candidate), ctypes.c_size_t, ctypes.POINTER(MatchOptions),
+                                           ctypes.POINTER(IdPair), ctypes.c_size_t, ctypes.POINTER(c_result_p)]),
+        "rcp_match_result_count": (ctypes.c_int, [c_result_p, ctypes.POINTER(ctypes.c_size_t)]),
+        "rcp_match_result_get": (ctypes.c_int, [c_result_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_int64),
+                                                ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_double)]),
+        "rcp_match_result_audit": (ctypes.c_int, [c_result_p, ctypes.POINTER(MatchAuditInfo)]),
+        "rcp_match_result_blocking": (ctypes.c_int, [c_result_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_int64),
+                                                     ctypes.POINTER(ctypes.c_int64)]),
+        "rcp_match_result_destroy": (None, [c_result_p]),
     }
     for name, (res, args) in sig.items():
         fn = getattr(lib, name)
@@ -317,3 +372,77 @@ def test_top_partners_for_everyone():
         top_partners(people, 1, opts)
     assert str(e.value) == (f"rcp_top_partners: opts->struct_size is 8, expected at least {ctypes.sizeof(opts)}"
                             " (initialise the options with RCP_TOP_PARTNERS_OPTIONS_INIT)")
+
+
+def read_match(result):
+    """(pairs, audit dict, blocking pairs) of an rcp_match_result, then destroys it."""
+    try:
+        n = ctypes.c_size_t()
+        check(lib.rcp_match_result_count(result, ctypes.byref(n)))
+        pairs = []
+        a, b, s = ctypes.c_int64(), ctypes.c_int64(), ctypes.c_double()
+        for i in range(n.value):
+            check(lib.rcp_match_result_get(result, i, ctypes.byref(a), ctypes.byref(b), ctypes.byref(s)))
+            pairs.append((a.value, b.value, s.value))
+        info = MatchAuditInfo()
+        check(lib.rcp_match_result_audit(result, ctypes.byref(info)))
+        audit = {name: getattr(info, name) for name, _ in MatchAuditInfo._fields_ if name != "struct_size"}
+        blocking = []
+        for j in range(info.blocking_pairs):
+            check(lib.rcp_match_result_blocking(result, j, ctypes.byref(a), ctypes.byref(b)))
+            blocking.append((a.value, b.value))
+        return pairs, audit, blocking
+    finally:
+        lib.rcp_match_result_destroy(result)
+
+
+def c_match(rows, opts=None):
+    cands = (Candidate * len(rows))(*[Candidate(*r) for r in rows])
+    result = c_result_p()
+    check(lib.rcp_match(cands, len(rows), ctypes.byref(opts) if opts else None, ctypes.byref(result)))
+    return read_match(result)
+
+
+def test_match_and_audit():
+    rows = [(1, 2, 0.9, 0, 0), (2, 3, 1.0, 0, 0), (3, 4, 0.8, 0, 0)]
+    pairs, audit, blocking = c_match(rows)
+    assert pairs == [(1, 2, 0.9), (3, 4, 0.8)]
+    assert audit["total"] == pytest.approx(1.7) and audit["weakest_score"] == 0.8
+    assert (audit["worst_off"], audit["unmatched"], audit["stable"]) == (3, 0, 0)
+    assert blocking == [(2, 3)] and audit["explanation"]
+
+    pairs, audit, blocking = c_match(rows, MatchOptions(objective=b"stable"))
+    assert pairs == [(2, 3, 1.0)] and audit["stable"] == 1 and audit["explanation"] == b"" and blocking == []
+
+    mentors = (Mentor * 2)(Mentor(1, 2), Mentor(2, 1))
+    pairs, _, _ = c_match([(10, 1, 0.9, 0, 0), (1, 11, 0.8, 0, 0), (2, 11, 0.5, 0, 0)],
+                          MatchOptions(mentors=mentors, mentor_count=2))
+    assert pairs == [(1, 10, 0.9), (1, 11, 0.8)]
+
+    pinned = (IdPair * 1)(IdPair(3, 2))
+    assert c_match(rows, MatchOptions(pinned=pinned, pinned_count=1))[0] == [(2, 3, 1.0)]
+
+    # The audit of a matching of one's own.
+    cands = (Candidate * 3)(*[Candidate(*r) for r in rows])
+    m = (IdPair * 1)(IdPair(3, 2))
+    result = c_result_p()
+    check(lib.rcp_match_audit(cands, 3, None, m, 1, ctypes.byref(result)))
+    pairs, audit, blocking = read_match(result)
+    assert pairs == [(2, 3, 1.0)] and audit["unmatched"] == 2 and audit["stable"] == 1
+
+    # Errors: a status, the message, and no result.
+    result = c_result_p(12345)
+    status = lib.rcp_match(cands, 3, ctypes.byref(MatchOptions(objective=b"best")), ctypes.byref(result))
+    assert status == RCP_E_INVALID_ARGUMENT and result.value is None
+    assert lib.rcp_errmsg() == b"rcp_match: unknown objective 'best' (valid objectives: total, fair, stable)"
+    with pytest.raises(RcpError) as e:
+        c_match([(3, 3, 0.5, 0, 0)])
+    assert str(e.value) == "rcp_match: candidate pair (3, 3) is a self-pair"
+    opts = MatchOptions()
+    opts.struct_size = 8
+    with pytest.raises(RcpError) as e:
+        c_match(rows, opts)
+    assert str(e.value) == (f"rcp_match: opts->struct_size is 8, expected at least {ctypes.sizeof(opts)}"
+                            " (initialise the options with RCP_MATCH_OPTIONS_INIT)")
+    assert lib.rcp_match(None, 1, None, ctypes.byref(result)) == RCP_E_NULL_ARGUMENT
+    assert lib.rcp_errmsg() == b"rcp_match: candidates must not be NULL"

@@ -48,7 +48,8 @@ def test_docstring_has_an_example_that_runs(name):
 
 
 def test_public_names_are_the_packages():
-    for name in ("Profile", "score", "benefit", "explain", "best_partners", "top_partners", "Cancelled"):
+    for name in ("Profile", "score", "benefit", "explain", "best_partners", "top_partners", "Cancelled",
+                 "match", "audit", "Matching", "MatchAudit"):
         assert getattr(reciprocity, name).__module__ == "reciprocity"
     assert set(reciprocity.__all__) == {n for n in dir(reciprocity) if not n.startswith("_")} | {"__version__"}
 
@@ -78,7 +79,7 @@ def test_core_stub_matches_the_module():
     tree = _stub("_core.pyi")
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
-    for name in ("score", "benefit", "explain", "best_partners", "top_partners"):
+    for name in ("score", "benefit", "explain", "best_partners", "top_partners", "match", "audit"):
         assert name in functions
         stub_params = [a.arg for a in functions[name].args.args]
         doc_signature = getattr(_core, name).__doc__.splitlines()[0]
@@ -93,6 +94,10 @@ def test_core_stub_matches_the_module():
     assert runtime <= stub_members, runtime - stub_members
     for name in stub_members:
         assert hasattr(Profile, name), name
+    for cls in ("Matching", "MatchAudit"):
+        stub_members = {n.name for n in classes[cls].body if isinstance(n, ast.FunctionDef)}
+        runtime = {n for n in dir(getattr(_core, cls)) if not n.startswith("_")}
+        assert runtime == stub_members - {"__len__", "__iter__"}, (cls, runtime ^ stub_members)
 
 
 def test_keyword_arguments_match_the_stubs():
