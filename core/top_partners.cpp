@@ -20,7 +20,6 @@ namespace {
 
 using Index = std::uint32_t;  // a person's position in the input
 constexpr std::size_t kMaxIndex = std::numeric_limits<Index>::max();
-constexpr int kBuckets = 5;          // wanters of a topic, grouped by floor(level): [0,1) ... [4,5]
 constexpr std::size_t kChunk = 64;   // people per work unit
 constexpr double kSlack = 1e-9;      // relative inflation of every bound
 constexpr double kTiny = 1e-300;     // absolute inflation of every bound
@@ -39,6 +38,8 @@ float float_down(double v) {
 }
 inline double inflate(double v) { return v * (1.0 + kSlack) + kTiny; }
 
+// Wanters of a topic are grouped by floor(level): [0,1) ... [3,4), [4,5].
+constexpr int kBuckets = 5;
 int bucket_of(double level) {
   int b = static_cast<int>(level);  // level in [0, 5]
   return b < kBuckets ? b : kBuckets - 1;
@@ -149,24 +150,9 @@ Exclusions validate(const Person* people, std::size_t n, const TopPartnersOption
 
 // ------------------------------------------------------------------- the index
 
-struct Giver {
-  Index person;
-  float level;  // rounded up
-};
-struct Wanter {
-  Index person;
-  float weight;  // normalised want, rounded up
-  float level;   // rounded down
-};
-
-// One (person, topic) in compact form, for a cheap and safe bound of a pair's
-// score before the exact rcp::score: levels as [lo, hi] in fiftieths.
+// Levels of givers are rounded up to fiftieths (a byte), so that a topic's
+// givers, sorted by level, form at most 251 runs of equal level.
 constexpr double kLevelSteps = 50.0;
-struct Held {
-  std::uint32_t topic;
-  float weight;         // normalised want, rounded up; 0 when not wanted
-  std::uint8_t lo, hi;  // floor and ceil of level * 50
-};
 
 struct StepTable {
   double value[256];
@@ -176,25 +162,32 @@ struct StepTable {
 };
 const StepTable kSteps;
 inline double from_steps(std::uint8_t s) { return kSteps.value[s]; }
-std::uint8_t steps_down(double level) {
-  int s = static_cast<int>(std::floor(level * kLevelSteps));
-  while (s > 0 && from_steps(static_cast<std::uint8_t>(s)) > level) --s;
-  return static_cast<std::uint8_t>(s);
-}
 std::uint8_t steps_up(double level) {
   int s = static_cast<int>(std::ceil(level * kLevelSteps));
   while (s < 250 && from_steps(static_cast<std::uint8_t>(s)) < level) ++s;
   return static_cast<std::uint8_t>(s);
 }
 
+// A run of givers of one topic with the same (rounded up) level.
+struct Run {
+  std::uint32_t begin;  // into TopicIndex::givers
+  double level;         // >= the true level of everyone in the run
+};
+
+// Structure of arrays: the passes over the lists read person indices only
+// (4 bytes an entry); the values are read for the few people on both sides.
 struct TopicIndex {
   std::size_t topics = 0;
-  std::vector<std::uint32_t> person_offsets;  // n + 1: person i's topics are held[...]
-  std::vector<Held> held;                     // in profile order
-  std::vector<std::uint32_t> giver_offsets;   // topics + 1
-  std::vector<Giver> givers;                  // per topic: level desc, person asc
+  std::vector<std::uint32_t> person_offsets;  // n + 1: person i's topics are topic_of[...]
+  std::vector<std::uint32_t> topic_of;        // in profile order
+  std::vector<std::uint32_t> giver_offsets;   // topics + 1: into givers
+  std::vector<Index> givers;                  // per topic: level desc, person asc
+  std::vector<std::uint32_t> run_offsets;     // topics + 1: into runs
+  std::vector<Run> runs;                      // per topic: level desc
   std::vector<std::uint32_t> wanter_offsets;  // topics * kBuckets + 1: per (topic, bucket)
-  std::vector<Wanter> wanters;                // per (topic, bucket): weight desc, person asc
+  std::vector<Index> wanters;                 // per (topic, bucket): person asc
+  std::vector<float> wanter_weight;           // normalised want, rounded up
+  std::vector<float> wanter_level;            // level, rounded down
 };
 
 template <typename Fn>
@@ -229,61 +222,101 @@ TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
     fail(ErrorCode::too_large, "at most " + std::to_string(std::numeric_limits<std::uint32_t>::max()) + " topics over all profiles");
   }
   ix.person_offsets.resize(n + 1);
-  ix.held.resize(total);
-  std::unordered_map<std::string_view, std::uint32_t> ids;
-  std::size_t pos = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    ix.person_offsets[i] = static_cast<std::uint32_t>(pos);
-    const ProfileView& p = people[i].profile;
-    for (std::size_t j = 0; j < p.size(); ++j) {
-      auto it = ids.try_emplace(p.topic(j), static_cast<std::uint32_t>(ids.size())).first;
-      const double level = p.level(j), want = p.want(j);
-      ix.held[pos++] = Held{it->second, want > 0.0 ? float_up(want / p.want_sum()) : 0.0f, steps_down(level),
-                            steps_up(level)};
+  ix.topic_of.resize(total);
+  {
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      ix.person_offsets[i] = static_cast<std::uint32_t>(pos);
+      const ProfileView& p = people[i].profile;
+      for (std::size_t j = 0; j < p.size(); ++j) {
+        ix.topic_of[pos++] = ids.try_emplace(p.topic(j), static_cast<std::uint32_t>(ids.size())).first->second;
+      }
     }
+    ix.person_offsets[n] = static_cast<std::uint32_t>(pos);
+    ix.topics = ids.size();
   }
-  ix.person_offsets[n] = static_cast<std::uint32_t>(pos);
-  const std::size_t topics = ix.topics = ids.size();
-  std::unordered_map<std::string_view, std::uint32_t>().swap(ids);
+  const std::size_t topics = ix.topics;
 
   ix.giver_offsets.assign(topics + 1, 0);
   ix.wanter_offsets.assign(topics * kBuckets + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const ProfileView& p = people[i].profile;
     for (std::size_t j = 0; j < p.size(); ++j) {
-      std::uint32_t t = ix.held[ix.person_offsets[i] + j].topic;
+      std::uint32_t t = ix.topic_of[ix.person_offsets[i] + j];
       if (p.level(j) > 0.0) ++ix.giver_offsets[t + 1];
       if (p.want(j) > 0.0) ++ix.wanter_offsets[t * kBuckets + bucket_of(p.level(j)) + 1];
     }
   }
   for (std::size_t t = 0; t < topics; ++t) ix.giver_offsets[t + 1] += ix.giver_offsets[t];
   for (std::size_t s = 0; s < topics * kBuckets; ++s) ix.wanter_offsets[s + 1] += ix.wanter_offsets[s];
+  const std::size_t nw = ix.wanter_offsets[topics * kBuckets];
+  ix.wanters.resize(nw);
+  ix.wanter_weight.resize(nw);
+  ix.wanter_level.resize(nw);
   ix.givers.resize(ix.giver_offsets[topics]);
-  ix.wanters.resize(ix.wanter_offsets[topics * kBuckets]);
+  std::vector<std::uint8_t> steps(ix.givers.size());  // givers' levels, rounded up to fiftieths
   {
     std::vector<std::uint32_t> gfill(ix.giver_offsets.begin(), ix.giver_offsets.end() - 1);
     std::vector<std::uint32_t> wfill(ix.wanter_offsets.begin(), ix.wanter_offsets.end() - 1);
     for (std::size_t i = 0; i < n; ++i) {
       const ProfileView& p = people[i].profile;
       for (std::size_t j = 0; j < p.size(); ++j) {
-        std::uint32_t t = ix.held[ix.person_offsets[i] + j].topic;
+        std::uint32_t t = ix.topic_of[ix.person_offsets[i] + j];
         double level = p.level(j), want = p.want(j);
-        if (level > 0.0) ix.givers[gfill[t]++] = Giver{static_cast<Index>(i), float_up(level)};
+        if (level > 0.0) {
+          const std::uint32_t g = gfill[t]++;
+          ix.givers[g] = static_cast<Index>(i);
+          steps[g] = steps_up(level);
+        }
         if (want > 0.0) {
-          ix.wanters[wfill[t * kBuckets + bucket_of(level)]++] =
-              Wanter{static_cast<Index>(i), float_up(want / p.want_sum()), float_down(level)};
+          const std::uint32_t w = wfill[t * kBuckets + bucket_of(level)]++;
+          ix.wanters[w] = static_cast<Index>(i);
+          ix.wanter_weight[w] = float_up(want / p.want_sum());
+          ix.wanter_level[w] = float_down(level);
         }
       }
     }
   }
-  // Filled in person order, so stable sorts by the bound give (bound desc, person asc).
+  // Filled in person order; a stable counting sort by level step gives
+  // (level desc, person asc) and the runs. Topics go to threads in contiguous
+  // blocks, each with its own scratch.
+  std::vector<std::uint32_t> run_count(topics + 1, 0);
+  const std::size_t blocks = std::min<std::size_t>(topics, std::size_t{threads} * 8);
+  parallel_for(blocks, threads, [&](std::size_t blk) {
+    std::vector<Index> scratch;
+    std::uint32_t count[256];
+    for (std::size_t t = topics * blk / blocks; t < topics * (blk + 1) / blocks; ++t) {
+      const std::uint32_t lo = ix.giver_offsets[t], hi = ix.giver_offsets[t + 1];
+      std::fill(count, count + 256, 0);
+      for (std::uint32_t g = lo; g < hi; ++g) ++count[255 - steps[g]];
+      std::uint32_t runs = 0, at = 0;
+      for (int s = 0; s < 256; ++s) {
+        runs += count[s] != 0;
+        std::uint32_t c = count[s];
+        count[s] = at;
+        at += c;
+      }
+      run_count[t + 1] = runs;
+      scratch.resize(hi - lo);
+      for (std::uint32_t g = lo; g < hi; ++g) scratch[count[255 - steps[g]]++] = ix.givers[g];
+      // steps in the new order: count[s] is now the end of step 255 - s.
+      std::uint32_t from = 0;
+      for (int s = 0; s < 256; ++s) {
+        for (std::uint32_t j = from; j < count[s]; ++j) steps[lo + j] = static_cast<std::uint8_t>(255 - s);
+        from = count[s];
+      }
+      std::copy(scratch.begin(), scratch.end(), ix.givers.begin() + lo);
+    }
+  });
+  ix.run_offsets.assign(topics + 1, 0);
+  for (std::size_t t = 0; t < topics; ++t) ix.run_offsets[t + 1] = ix.run_offsets[t] + run_count[t + 1];
+  std::vector<std::uint32_t>().swap(run_count);
+  ix.runs.resize(ix.run_offsets[topics]);
   parallel_for(topics, threads, [&](std::size_t t) {
-    std::stable_sort(ix.givers.begin() + ix.giver_offsets[t], ix.givers.begin() + ix.giver_offsets[t + 1],
-                     [](const Giver& a, const Giver& b) { return a.level > b.level; });
-    for (int b = 0; b < kBuckets; ++b) {
-      std::size_t s = t * kBuckets + b;
-      std::stable_sort(ix.wanters.begin() + ix.wanter_offsets[s], ix.wanters.begin() + ix.wanter_offsets[s + 1],
-                       [](const Wanter& x, const Wanter& y) { return x.weight > y.weight; });
+    std::uint32_t r = ix.run_offsets[t];
+    for (std::uint32_t g = ix.giver_offsets[t]; g < ix.giver_offsets[t + 1]; ++g) {
+      if (g == ix.giver_offsets[t] || steps[g] != steps[g - 1]) ix.runs[r++] = Run{g, from_steps(steps[g])};
     }
   });
   return ix;
@@ -291,7 +324,16 @@ TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
 
 // ---------------------------------------------------------- per-person search
 
-// Everything one worker thread reuses from person to person.
+// For a person A, a partner B scores above 0 only if B knows a topic A wants
+// better than A (B is on A's give side) and, outside mode mean, wants a topic
+// A knows better than B (B is on A's take side). The search marks the
+// shorter side in a bitmap of N bits (small enough to stay in cache), walks
+// the other side against it, and gives the few people found on both sides
+// bounds of both one-way benefits accumulated from their list entries (each
+// rounded outwards). Those bounds are tight up to rounding, so the exact
+// rcp::score is computed, in descending order of the bound, only until the
+// bound falls below the current k-th best. No profile is read except for
+// the exact scores.
 class Searcher {
  public:
   Searcher(const Person* people, std::size_t n, const TopicIndex& ix, const Exclusions& ex, const TopPartnersOptions& opt)
@@ -300,321 +342,248 @@ class Searcher {
         ex_(ex),
         mode_(opt.mode),
         best_(people, opt.k),
-        seen_(n, 0),
-        mark_give_(mode_ != Mode::mean ? n : 0, 0),
-        mark_take_(mode_ != Mode::mean ? n : 0, 0),
-        a_(ix.topics),
-        a_bits_((ix.topics + 63) / 64, 0) {}
+        slot_(n, 0),
+        side_bits_(mode_ != Mode::mean ? (n + 63) / 64 : 0, 0),
+        both_bits_(mode_ != Mode::mean ? (n + 63) / 64 : 0, 0) {}
 
   std::uint64_t scored() const { return scored_; }
   std::uint64_t met() const { return met_; }
 
   template <typename Out>
   void run(Index a, Out&& out) {
-    if (++epoch_ == 0) {
-      std::fill(seen_.begin(), seen_.end(), 0);
-      std::fill(mark_give_.begin(), mark_give_.end(), 0);
-      std::fill(mark_take_.begin(), mark_take_.end(), 0);
-      epoch_ = 1;
-    }
-    seen_[a] = epoch_;
-    if (!ex_.offsets.empty()) {
-      for (std::size_t e = ex_.offsets[a]; e < ex_.offsets[a + 1]; ++e) seen_[ex_.partners[e]] = epoch_;
-    }
-    a_index_ = a;
     build_lists(a);
-    mark_sides();
-    search();
-    best_.drain(out);
-    for (std::uint32_t h = ix_.person_offsets[a]; h < ix_.person_offsets[a + 1]; ++h) {
-      a_[ix_.held[h].topic] = Mine{};
-      a_bits_[ix_.held[h].topic / 64] = 0;
+    touched_.clear();
+    if (mode_ != Mode::mean) {
+      accumulate_both();
+    } else {
+      accumulate_any();
     }
+    rank_and_score(a);
+    best_.drain(out);
   }
 
  private:
-  // A list of people who know a topic that A wants, better than A.
+  // The givers of a topic A wants, above A's level: runs [run, run_end) of
+  // givers [pos, end).
   struct GiveList {
     std::uint32_t pos, end;
-    std::uint32_t block;  // end of the run of entries with the frontier's level
-    double weight;  // A's normalised want
+    std::uint32_t run, run_end;
+    double weight;  // A's normalised want (at least kTiny)
     double level;   // A's level
   };
-  // People who want a topic that A knows, in one level bucket.
+  // The wanters of a topic A knows, in one level bucket.
   struct TakeList {
     std::uint32_t pos, end;
-    std::uint32_t block;  // end of the run of entries with the frontier's weight
-    double gap;    // (A's level - bucket floor) / 5: the largest gain per unit of want
-    double level;  // A's level
+    bool partial;   // some entries may not be below A's level: check each
+    double level;   // A's level
+  };
+  struct Partner {
+    Index who;
+    double x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
   };
 
   void build_lists(Index a) {
     give_.clear();
     take_.clear();
+    give_entries_ = take_entries_ = 0;
     const ProfileView& p = people_[a].profile;
     const std::uint32_t base = ix_.person_offsets[a];
     for (std::size_t j = 0; j < p.size(); ++j) {
-      const std::uint32_t t = ix_.held[base + j].topic;
+      const std::uint32_t t = ix_.topic_of[base + j];
       const double level = p.level(j), want = p.want(j);
-      a_[t].level = level;
-      a_bits_[t / 64] |= std::uint64_t{1} << (t % 64);
-      if (want > 0.0) a_[t].weight = std::max(want / p.want_sum(), kTiny);
       if (want > 0.0) {
-        auto first = ix_.givers.begin() + ix_.giver_offsets[t], last = ix_.givers.begin() + ix_.giver_offsets[t + 1];
-        auto stop = std::partition_point(first, last, [&](const Giver& g) { return static_cast<double>(g.level) > level; });
-        if (stop != first) {
-          give_.push_back(GiveList{static_cast<std::uint32_t>(first - ix_.givers.begin()),
-                                   static_cast<std::uint32_t>(stop - ix_.givers.begin()), 0, want / p.want_sum(), level});
-          find_block(give_.back());
+        // Runs with a level above A's: a prefix of the topic's runs.
+        std::uint32_t r = ix_.run_offsets[t], r_end = ix_.run_offsets[t + 1], stop = r;
+        while (stop < r_end && ix_.runs[stop].level > level) ++stop;
+        if (stop != r) {
+          const std::uint32_t end = stop < r_end ? ix_.runs[stop].begin : ix_.giver_offsets[t + 1];
+          give_.push_back(GiveList{ix_.giver_offsets[t], end, r, stop, std::max(want / p.want_sum(), kTiny), level});
+          give_entries_ += end - ix_.giver_offsets[t];
+          for (std::uint32_t o = 0; o < kAhead && ix_.giver_offsets[t] + o < end; o += 16) __builtin_prefetch(&ix_.givers[ix_.giver_offsets[t] + o]);
         }
       }
       if (level > 0.0) {
         for (int b = 0; b < kBuckets && b < level; ++b) {
           std::size_t s = std::size_t{t} * kBuckets + b;
           if (ix_.wanter_offsets[s] == ix_.wanter_offsets[s + 1]) continue;
-          take_.push_back(TakeList{ix_.wanter_offsets[s], ix_.wanter_offsets[s + 1], 0, (level - b) / kMaxLevel, level});
-          find_block(take_.back());
+          // Every level in bucket b < 4 is below b + 1; bucket 4 holds 5.
+          const bool partial = b == kBuckets - 1 || b + 1 > level;
+          take_.push_back(TakeList{ix_.wanter_offsets[s], ix_.wanter_offsets[s + 1], partial, level});
+          take_entries_ += ix_.wanter_offsets[s + 1] - ix_.wanter_offsets[s];
+          for (std::uint32_t o = ix_.wanter_offsets[s]; o < ix_.wanter_offsets[s + 1] && o < ix_.wanter_offsets[s] + kAhead; o += 16) __builtin_prefetch(&ix_.wanters[o]);
         }
       }
     }
-    // The knapsack bound fills the largest gaps first.
-    std::sort(take_.begin(), take_.end(), [](const TakeList& x, const TakeList& y) { return x.gap > y.gap; });
   }
 
-  void find_block(GiveList& g) const {
-    if (g.pos >= g.end) return;
-    const float lv = ix_.givers[g.pos].level;
-    auto first = ix_.givers.begin() + g.pos, last = ix_.givers.begin() + g.end;
-    g.block = static_cast<std::uint32_t>(std::partition_point(first, last, [&](const Giver& e) { return e.level >= lv; }) -
-                                         ix_.givers.begin());
-  }
-  void find_block(TakeList& t) const {
-    if (t.pos >= t.end) return;
-    const float w = ix_.wanters[t.pos].weight;
-    auto first = ix_.wanters.begin() + t.pos, last = ix_.wanters.begin() + t.end;
-    t.block = static_cast<std::uint32_t>(std::partition_point(first, last, [&](const Wanter& e) { return e.weight >= w; }) -
-                                         ix_.wanters.begin());
+  static bool test_bit(const std::uint64_t* bits, Index b) { return bits[b >> 6] >> (b & 63) & 1; }
+  static void set_bit(std::uint64_t* bits, Index b) { bits[b >> 6] |= std::uint64_t{1} << (b & 63); }
+  static void clear_bit(std::uint64_t* bits, Index b) { bits[b >> 6] &= ~(std::uint64_t{1} << (b & 63)); }
+
+  double take_gain(const TakeList& t, std::uint32_t i) const {
+    return static_cast<double>(ix_.wanter_weight[i]) * (t.level - static_cast<double>(ix_.wanter_level[i]));
   }
 
-  double give_frontier(const GiveList& g) const {
-    if (g.pos >= g.end) return 0.0;
-    return inflate(g.weight * (static_cast<double>(ix_.givers[g.pos].level) - g.level) / kMaxLevel);
-  }
-  double take_cap(const TakeList& t) const {
-    return t.pos < t.end ? static_cast<double>(ix_.wanters[t.pos].weight) : 0.0;
+  // Lists are short runs of a large array: fetch ahead of the hardware.
+  static constexpr std::uint32_t kAhead = 64;  // entries (4 cache lines)
+  static void prefetch_run(const Index* list, std::uint32_t i, std::uint32_t end) {
+    if ((i & 15) == 0 && i + kAhead < end) __builtin_prefetch(list + i + kAhead);
   }
 
-  // What anyone not yet met gains from A at most: B's normalised wants add
-  // up to at most 1, each is at most its list's frontier, each unit earns at
-  // most its list's gap.
-  double take_bound(double* marginal_gap) const {
-    double room = 1.0, y = 0.0;
-    *marginal_gap = 0.0;
+  // Calls fn(person, gain) for every give entry: gain = 5 * its share of
+  // benefit(A <- B), rounded up.
+  template <typename Fn>
+  void each_give(Fn&& fn) const {
+    const Index* givers = ix_.givers.data();
+    const Run* runs = ix_.runs.data();
+    for (const GiveList& g : give_) {
+      for (std::uint32_t r = g.run; r < g.run_end; ++r) {
+        const std::uint32_t lo = runs[r].begin;
+        const std::uint32_t hi = r + 1 < g.run_end ? runs[r + 1].begin : g.end;
+        const double gain = g.weight * (runs[r].level - g.level);
+        for (std::uint32_t i = lo; i < hi; ++i) {
+          prefetch_run(givers, i, g.end);
+          fn(givers[i], gain);
+        }
+      }
+    }
+  }
+  // Calls fn(person, entry) for every take entry below A's level.
+  template <typename Fn>
+  void each_take(Fn&& fn) const {
+    const Index* wanters = ix_.wanters.data();
+    const float* levels = ix_.wanter_level.data();
     for (const TakeList& t : take_) {
-      double cap = take_cap(t);
-      if (cap <= 0.0) continue;
-      double w = std::min(room, cap);
-      y += w * t.gap;
-      room -= w;
-      if (room <= 0.0) {
-        *marginal_gap = t.gap;
-        break;
-      }
-    }
-    return y;
-  }
-
-  // Outside mode mean a partner must be in a give list *and* a take list.
-  // A side whose lists are short is marked in full: people met elsewhere who
-  // are not marked on it score 0 and are skipped without a look. When only
-  // one side is marked, only the other side is walked: every partner is on
-  // both, so walking one side meets them all.
-  void mark_sides() {
-    check_give_ = check_take_ = false;
-    walk_give_ = walk_take_ = true;
-    if (mark_give_.empty() || give_.empty() || take_.empty()) return;
-    std::size_t gives = 0, takes = 0;
-    for (const GiveList& g : give_) gives += g.end - g.pos;
-    for (const TakeList& t : take_) takes += t.end - t.pos;
-    const std::size_t budget = std::max<std::size_t>(8192, mark_give_.size() / 4);
-    if (gives <= budget && (takes <= budget || gives <= takes)) {
-      for (const GiveList& g : give_)
-        for (std::uint32_t i = g.pos; i < g.end; ++i) mark_give_[ix_.givers[i].person] = epoch_;
-      check_give_ = true;
-    }
-    if (takes <= budget && (gives <= budget || takes < gives)) {
-      for (const TakeList& t : take_) {
+      if (!t.partial) {
         for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          const Wanter& e = ix_.wanters[i];
-          if (static_cast<double>(e.level) < t.level) mark_take_[e.person] = epoch_;
+          prefetch_run(wanters, i, t.end);
+          fn(wanters[i], t, i);
         }
-      }
-      check_take_ = true;
-    }
-    if (check_give_ != check_take_) {
-      walk_give_ = !check_give_;
-      walk_take_ = !check_take_;
-    }
-  }
-
-  // Meeting people is memory bound: fetch the offsets of the person 16
-  // entries ahead, and the compact profile of the one 8 ahead.
-  template <typename Entry>
-  void prefetch(const std::vector<Entry>& list, std::uint32_t pos, std::uint32_t end) const {
-    if (pos + 16 < end) {
-      Index p = list[pos + 16].person;
-      __builtin_prefetch(&ix_.person_offsets[p]);
-      __builtin_prefetch(&seen_[p]);
-    }
-    if (pos + 8 < end) {
-      Index p = list[pos + 8].person;
-      const Held* h = &ix_.held[ix_.person_offsets[p]];
-      __builtin_prefetch(h);
-      __builtin_prefetch(reinterpret_cast<const char*>(h) + 64);
-      __builtin_prefetch(reinterpret_cast<const char*>(h) + 128);
-    }
-  }
-
-  // A person met in a list: a cheap, safe bound of the pair's score from the
-  // compact index first, the exact rcp::score only when it may enter the top k.
-  void meet(Index b) {
-    if (seen_[b] == epoch_) return;
-    seen_[b] = epoch_;
-    if (check_give_ && mark_give_[b] != epoch_) return;
-    if (check_take_ && mark_take_[b] != epoch_) return;
-    ++met_;
-    double x = 0.0, y = 0.0;
-    bool gives = false, takes = false;
-    for (std::uint32_t i = ix_.person_offsets[b], e = ix_.person_offsets[b + 1]; i < e; ++i) {
-      const Held& h = ix_.held[i];
-      if (!(a_bits_[h.topic / 64] >> (h.topic % 64) & 1)) continue;  // not A's topic: no gain either way
-      const double la = a_[h.topic].level, wa = a_[h.topic].weight;
-      if (wa > 0.0) {
-        double g = from_steps(h.hi) - la;
-        if (g > 0.0) {
-          x += wa * g;
-          gives = true;
-        }
-      }
-      if (h.weight > 0.0f) {
-        double g = la - from_steps(h.lo);
-        if (g > 0.0) {
-          y += static_cast<double>(h.weight) * g;
-          takes = true;
-        }
-      }
-    }
-    if (mode_ != Mode::mean ? !(gives && takes) : !(gives || takes)) return;
-    if (best_.full() &&
-        combine_bound(std::min(x / kMaxLevel, 1.0), std::min(y / kMaxLevel, 1.0), mode_) < best_.threshold()) {
-      return;
-    }
-    ++scored_;
-    best_.offer(rcp::score(people_[a_index_].profile, people_[b].profile, mode_), b);
-  }
-
-  void search() {
-    const bool need_both = mode_ != Mode::mean;
-    for (;;) {
-      double X = 0.0;
-      bool any_give = false, any_take = false;
-      for (const GiveList& g : give_) {
-        if (g.pos < g.end) {
-          any_give = true;
-          X += give_frontier(g);
-        }
-      }
-      for (const TakeList& t : take_) any_take |= t.pos < t.end;
-      if (need_both ? !(any_give && any_take) : !(any_give || any_take)) return;
-      double marginal = 0.0;
-      double Y = any_take ? inflate(take_bound(&marginal)) : 0.0;
-      X = std::min(X, 1.0);
-      if (best_.full() && combine_bound(X, Y, mode_) < best_.threshold()) return;
-
-      // Advance the list whose next block of equal frontier lowers the bound
-      // most per person met (a heuristic: any order is exact).
-      const double now = combine(X, std::min(Y, 1.0), mode_);
-      double best_rate = -1.0;
-      int pick_give = -1, pick_take = -1;
-      std::uint32_t pick_len = 0;
-      for (std::size_t i = 0; walk_give_ && i < give_.size(); ++i) {
-        const GiveList& g = give_[i];
-        if (g.pos >= g.end) continue;
-        std::uint32_t len = g.block - g.pos;
-        double after_front = g.block >= g.end ? 0.0 : inflate(g.weight * (static_cast<double>(ix_.givers[g.block].level) - g.level) / kMaxLevel);
-        double after = combine(std::min(X - give_frontier(g) + after_front, 1.0), std::min(Y, 1.0), mode_);
-        double rate = (now - after) / len;
-        if (rate > best_rate) {
-          best_rate = rate;
-          pick_give = static_cast<int>(i);
-          pick_take = -1;
-          pick_len = len;
-        }
-      }
-      for (std::size_t i = 0; walk_take_ && i < take_.size(); ++i) {
-        const TakeList& t = take_[i];
-        if (t.pos >= t.end) continue;
-        std::uint32_t len = t.block - t.pos;
-        double after_cap = t.block >= t.end ? 0.0 : static_cast<double>(ix_.wanters[t.block].weight);
-        // Freed capacity is refilled at the marginal gap of the knapsack.
-        double dy = t.gap > marginal ? (take_cap(t) - after_cap) * (t.gap - marginal) : 0.0;
-        double after = combine(std::min(X, 1.0), std::min(std::max(Y - dy, 0.0), 1.0), mode_);
-        double rate = (now - after) / len;
-        if (rate > best_rate) {
-          best_rate = rate;
-          pick_take = static_cast<int>(i);
-          pick_give = -1;
-          pick_len = len;
-        }
-      }
-      const std::uint32_t step = std::clamp<std::uint32_t>(pick_len, 64, 1024);
-      if (pick_give >= 0) {
-        GiveList& g = give_[pick_give];
-        std::uint32_t stop = std::min(g.end, g.pos + step);
-        for (; g.pos < stop; ++g.pos) {
-          prefetch(ix_.givers, g.pos, g.end);
-          meet(ix_.givers[g.pos].person);
-        }
-        if (g.pos >= g.block) find_block(g);
-      } else if (pick_take >= 0) {
-        TakeList& t = take_[pick_take];
-        std::uint32_t stop = std::min(t.end, t.pos + step);
-        for (; t.pos < stop; ++t.pos) {
-          prefetch(ix_.wanters, t.pos, t.end);
-          const Wanter& e = ix_.wanters[t.pos];
-          // Knows the topic as well as A: gains nothing from A here.
-          if (static_cast<double>(e.level) >= t.level) continue;
-          meet(e.person);
-        }
-        if (t.pos >= t.block) find_block(t);
       } else {
-        return;  // unreachable: some list is open
+        for (std::uint32_t i = t.pos; i < t.end; ++i) {
+          if (static_cast<double>(levels[i]) < t.level) fn(wanters[i], t, i);
+        }
       }
     }
   }
+
+  Partner& join(Index b) {
+    slot_[b] = static_cast<std::uint32_t>(touched_.size());
+    touched_.push_back(Partner{b, 0.0, 0.0});
+    return touched_.back();
+  }
+
+  void accumulate_both() {
+    if (give_.empty() || take_.empty()) return;
+    std::uint64_t* side = side_bits_.data();
+    std::uint64_t* both = both_bits_.data();
+    if (take_entries_ <= give_entries_) {
+      // Mark the take side; walk the give side against it; walk the take
+      // side again to add its gains and clear the marks.
+      each_take([&](Index b, const TakeList&, std::uint32_t) { set_bit(side, b); });
+      each_give([&](Index b, double gain) {
+        if (!test_bit(side, b)) return;
+        if (!test_bit(both, b)) {
+          set_bit(both, b);
+          join(b).x += gain;
+        } else {
+          touched_[slot_[b]].x += gain;
+        }
+      });
+      each_take([&](Index b, const TakeList& t, std::uint32_t i) {
+        clear_bit(side, b);
+        if (test_bit(both, b)) touched_[slot_[b]].y += take_gain(t, i);
+      });
+    } else {
+      each_give([&](Index b, double) { set_bit(side, b); });
+      each_take([&](Index b, const TakeList& t, std::uint32_t i) {
+        if (!test_bit(side, b)) return;
+        if (!test_bit(both, b)) {
+          set_bit(both, b);
+          join(b).y += take_gain(t, i);
+        } else {
+          touched_[slot_[b]].y += take_gain(t, i);
+        }
+      });
+      each_give([&](Index b, double gain) {
+        clear_bit(side, b);
+        if (test_bit(both, b)) touched_[slot_[b]].x += gain;
+      });
+    }
+    for (const Partner& p : touched_) clear_bit(both, p.who);
+  }
+
+  // Mode mean: anyone on either side. slot_ as a sparse set (no clearing).
+  Partner& find_or_join(Index b) {
+    const std::uint32_t s = slot_[b];
+    if (s < touched_.size() && touched_[s].who == b) return touched_[s];
+    return join(b);
+  }
+  void accumulate_any() {
+    each_give([&](Index b, double gain) { find_or_join(b).x += gain; });
+    each_take([&](Index b, const TakeList& t, std::uint32_t i) { find_or_join(b).y += take_gain(t, i); });
+  }
+
+  bool excluded(Index a, Index b) const {
+    if (a == b) return true;
+    if (ex_.offsets.empty()) return false;
+    auto first = ex_.partners.begin() + static_cast<std::ptrdiff_t>(ex_.offsets[a]);
+    auto last = ex_.partners.begin() + static_cast<std::ptrdiff_t>(ex_.offsets[a + 1]);
+    return first != last && std::binary_search(first, last, b);
+  }
+
+  void prefetch_profile(Index b) const {
+    const ProfileView& p = people_[b].profile;
+    const char* q = reinterpret_cast<const char*>(p.bytes());
+    const std::size_t bytes = std::min<std::size_t>(p.byte_size(), 1024);
+    for (std::size_t o = 0; o < bytes; o += 64) __builtin_prefetch(q + o);
+  }
+
+  // Everyone touched has bounds of both benefits from all their list entries;
+  // exact scores in descending order of the bound on the score, until it
+  // falls below the k-th best.
+  void rank_and_score(Index a) {
+    const bool need_both = mode_ != Mode::mean;
+    cands_.clear();
+    for (const Partner& p : touched_) {
+      const double x = p.x, y = p.y;
+      if (need_both ? !(x > 0.0 && y > 0.0) : !(x > 0.0 || y > 0.0)) continue;
+      if (excluded(a, p.who)) continue;
+      cands_.push_back(Cand{combine_bound(std::min(x / kMaxLevel, 1.0), std::min(y / kMaxLevel, 1.0), mode_), p.who});
+    }
+    met_ += cands_.size();
+    // Highest bound first: a heap, since usually only about k are taken.
+    auto lower = [](const Cand& p, const Cand& q) { return p.bound < q.bound; };
+    std::make_heap(cands_.begin(), cands_.end(), lower);
+    const ProfileView& pa = people_[a].profile;
+    for (auto end = cands_.end(); end != cands_.begin(); --end) {
+      const Cand c = cands_.front();
+      if (best_.full() && c.bound < best_.threshold()) break;
+      std::pop_heap(cands_.begin(), end, lower);
+      if (end - cands_.begin() > 1) prefetch_profile(cands_.front().who);
+      ++scored_;
+      best_.offer(rcp::score(pa, people_[c.who].profile, mode_), c.who);
+    }
+  }
+
+  struct Cand {
+    double bound;
+    Index who;
+  };
 
   const Person* people_;
   const TopicIndex& ix_;
   const Exclusions& ex_;
   Mode mode_;
   Best best_;
-  std::vector<std::uint32_t> seen_;
-  // epoch_ when in one of A's give (take) lists; not used in mode mean.
-  std::vector<std::uint32_t> mark_give_, mark_take_;
-  bool check_give_ = false, check_take_ = false;  // meet() requires the mark
-  bool walk_give_ = true, walk_take_ = true;      // the search walks these lists
-
-  std::uint32_t epoch_ = 0;
   std::uint64_t scored_ = 0, met_ = 0;
-  struct Mine {
-    double weight = 0.0;  // A's normalised want (0: not wanted)
-    double level = 0.0;   // A's level (0: not held)
-  };
-  std::vector<Mine> a_;                 // by topic
-  std::vector<std::uint64_t> a_bits_;   // by topic: A holds it (a small, cache-resident filter)
-  Index a_index_ = 0;
   std::vector<GiveList> give_;
   std::vector<TakeList> take_;
+  std::size_t give_entries_ = 0, take_entries_ = 0;
+  std::vector<std::uint32_t> slot_;                   // B's place in touched_ (valid while B is on both sides)
+  std::vector<std::uint64_t> side_bits_, both_bits_;  // all clear between people
+  std::vector<Partner> touched_;
+  std::vector<Cand> cands_;
 };
 
 // All pairs, for the reference.

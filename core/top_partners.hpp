@@ -8,23 +8,24 @@
 // count.
 //
 // How it avoids N^2: topics are interned; each topic has a list of the people
-// who know it (sorted by level, highest first) and a list of the people who
-// want it (grouped by level, sorted by normalised want, highest first). For a
-// person A, a partner B can score above 0 only if B knows something A wants
-// better than A does (B is in one of A's "give" lists) and, except in mode
-// `mean`, wants something A knows better than B does (B is in one of A's
-// "take" lists). When one side's lists are short, everyone on it is marked
-// and only people on both sides are looked at. The lists are walked from
-// their strongest entries (Fagin's threshold algorithm): every person met gets
-// a cheap, safe bound from a compact copy of the profiles, then the exact
-// rcp::score if that bound can reach the current k-th best; the walk stops
-// when nobody not yet met can reach it, by an upper bound on both one-way
-// benefits of everyone still unseen (a sum of list frontiers for what A gains,
-// a fractional-knapsack bound over the take lists for what B gains, since B's
-// normalised wants add up to at most 1) combined by the mode, which is
-// monotone in both arguments. Bounds are inflated by a relative 1e-9 (and
-// index values rounded outwards) so floating-point rounding can never prune
-// a true partner; uninorm is not pruned where a benefit bound reaches 1.
+// who know it (in runs of equal level, highest first; levels rounded up to
+// fiftieths) and lists of the people who want it (one per integer level
+// bucket), person indices only (4 bytes an entry), with the values in side
+// arrays. For a person A, a partner B can score above 0 only if B knows
+// something A wants better than A does (B is on A's "give" side) and, except
+// in mode `mean`, wants something A knows better than B does (B is on A's
+// "take" side). The shorter side is marked in a per-thread bitmap of N bits
+// (cache resident), the other side is walked against it, and the shorter
+// side is walked again to clear it; only people on both sides get an
+// accumulator, which collects from their list entries an upper bound of
+// both one-way benefits that is tight up to rounding. No profile is read
+// except for the exact rcp::score, computed in descending order of the
+// combined bound only until the bound falls below the current k-th best.
+// Bounds are inflated by a relative 1e-9 (and index values rounded outwards)
+// so floating-point rounding can never prune a true partner; uninorm is not
+// pruned where a benefit bound reaches 1. The work per person is the length
+// of its lists: small for varied vocabularies, large when a few topics are
+// held by most people (see docs/benchmarks.md).
 #pragma once
 
 #include <cstddef>
@@ -69,7 +70,8 @@ struct TopPartnersResult {
   std::vector<std::int64_t> partner;
   std::vector<double> score;
   // Work done, over all people (for benchmarks): partners met in the index
-  // (each gets a cheap bound), and exact rcp::score computations.
+  // (people on both sides of a person, each gets an accumulated bound), and
+  // exact rcp::score computations.
   std::uint64_t candidates_met = 0;
   std::uint64_t candidates_scored = 0;
 

@@ -354,5 +354,53 @@ TEST(TopPartners, ProgressAndCancel) {
   EXPECT_THROW(top_partners(org.people, opt), std::runtime_error);
 }
 
+// The index rounds givers' levels up to fiftieths and groups wanters by
+// integer level: levels on, just below and just above those boundaries (and
+// the person's own level equal to a partner's) must not change any result.
+TEST(TopPartners, LevelsAtRoundingBoundaries) {
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  auto boundary_level = [&](double hi) {
+    double base = std::floor(unit(rng) * (hi * 50.0 + 1.0)) / 50.0;
+    switch (static_cast<int>(unit(rng) * 4)) {
+      case 0: return std::min(hi, base);
+      case 1: return std::max(0.0, std::nextafter(base, -1.0));
+      case 2: return std::min(hi, std::nextafter(base, 6.0));
+      default: return std::min(hi, std::floor(base));
+    }
+  };
+  std::vector<Profile> profiles;
+  for (int i = 0; i < 600; ++i) {
+    ProfileBuilder b;
+    int m = 3 + static_cast<int>(unit(rng) * 10);
+    for (int j = 0; j < m; ++j) {
+      std::string name = "t" + std::to_string(static_cast<int>(std::pow(unit(rng), 2.0) * 40));
+      if (unit(rng) < 0.4) {
+        b.set(name, boundary_level(5.0), unit(rng) < 0.1 ? 1e-7 : 0.5 + unit(rng));
+      } else {
+        b.set(name, boundary_level(5.0), 0.0);
+      }
+    }
+    profiles.push_back(b.build());
+  }
+  std::vector<Person> people;
+  for (std::size_t i = 0; i < profiles.size(); ++i) people.push_back(Person{static_cast<std::int64_t>(i) * 3 - 900, profiles[i].view()});
+  for (Mode m : kModes) {
+    TopPartnersOptions opt;
+    opt.mode = m;
+    opt.k = 20;
+    opt.threads = 2;
+    TopPartnersResult ref = top_partners_brute_force(people, opt);
+    for (std::uint64_t k : {1u, 20u}) {
+      for (unsigned threads : {1u, 3u}) {
+        opt.k = k;
+        opt.threads = threads;
+        expect_same(truncate(ref, k), top_partners(people, opt),
+                    std::string(mode_name(m)) + " k=" + std::to_string(k) + " threads=" + std::to_string(threads));
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace rcp
