@@ -74,7 +74,10 @@ Options parse_options(sqlite3_value* v) {
   json::Value doc = options_object(v);
   if (doc.type == json::Value::Type::null) return o;
   bool seen_mode = false, seen_threads = false;
-  for (const auto& [key, val] : doc.object) {
+  for (const auto& entry : doc.object) {
+    // Plain references, not a structured binding: C++17 lambdas cannot capture those (clang rejects it).
+    const std::string& key = entry.first;
+    const json::Value& val = entry.second;
     auto once = [&](bool& seen) {
       if (seen) throw SqlError{"option '" + key + "' is given twice"};
       seen = true;
