@@ -3,12 +3,19 @@
 # part in ${BUILD_DIR:-build-test} and runs every test under ctest: GoogleTest
 # for the core and the C API, SQL tests through the loadable extension, the C99
 # client against the installed library, pytest for the Python package, the
-# ABI check.
+# ABI check; then (without arguments) scripts/sanitize.sh and scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 BUILD_DIR=${BUILD_DIR:-build-test}
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DRCP_BUILD_TESTS=ON -DRCP_BUILD_PYTHON=ON
 cmake --build "$BUILD_DIR" -j"$(nproc)"
-cd "$BUILD_DIR"
-ctest --output-on-failure -j"$(nproc)" "$@"
+(cd "$BUILD_DIR" && ctest --output-on-failure -j"$(nproc)" "$@")
+# The whole run only (no ctest arguments): the C++ tests under ASan+UBSan and
+# TSan (build-asan, build-tsan), then each libFuzzer target for a bounded time
+# (build-fuzz). RCP_CI_SANITIZE=0 / RCP_CI_FUZZ=0 skip them; RCP_FUZZ_SECONDS sets the
+# time per target (default 30). See docs/reliability.md.
+if [ $# -eq 0 ]; then
+  [ "${RCP_CI_SANITIZE:-1}" = 0 ] || bash scripts/sanitize.sh
+  [ "${RCP_CI_FUZZ:-1}" = 0 ] || bash scripts/fuzz.sh "${RCP_FUZZ_SECONDS:-30}"
+fi
