@@ -200,11 +200,6 @@ void args_of(int idxNum, int argc, sqlite3_value** argv, int nargs, sqlite3_valu
 }
 
 
-int disconnect(sqlite3_vtab* vt) {
-  sqlite3_free(vt);
-  return SQLITE_OK;
-}
-
 // ------------------------------------------------------ reciprocity_match
 
 enum MatchColumn { kA, kB, kScore, kMatchSource, kMatchOptions };
@@ -221,18 +216,6 @@ int match_connect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** ou
 
 int match_best_index(sqlite3_vtab* vt, sqlite3_index_info* info) {
   return best_index_args(vt, info, kMatchSource, 2);
-}
-
-int match_open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
-  MatchCursor* c = new (std::nothrow) MatchCursor();
-  if (!c) return SQLITE_NOMEM;
-  *out = &c->base;
-  return SQLITE_OK;
-}
-
-int match_close(sqlite3_vtab_cursor* cur) {
-  delete reinterpret_cast<MatchCursor*>(cur);
-  return SQLITE_OK;
 }
 
 int match_filter(sqlite3_vtab_cursor* cur, int idxNum, const char*, int argc, sqlite3_value** argv) {
@@ -312,18 +295,6 @@ int audit_connect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** ou
 
 int audit_best_index(sqlite3_vtab* vt, sqlite3_index_info* info) {
   return best_index_args(vt, info, kAuditSource, 3);
-}
-
-int audit_open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
-  AuditCursor* c = new (std::nothrow) AuditCursor();
-  if (!c) return SQLITE_NOMEM;
-  *out = &c->base;
-  return SQLITE_OK;
-}
-
-int audit_close(sqlite3_vtab_cursor* cur) {
-  delete reinterpret_cast<AuditCursor*>(cur);
-  return SQLITE_OK;
 }
 
 int audit_filter(sqlite3_vtab_cursor* cur, int idxNum, const char*, int argc, sqlite3_value** argv) {
@@ -410,8 +381,8 @@ extern const sqlite3_module match_module = {
     /* xBestIndex */ match_best_index,
     /* xDisconnect */ disconnect,
     /* xDestroy */ nullptr,
-    /* xOpen */ match_open,
-    /* xClose */ match_close,
+    /* xOpen */ open_cursor<MatchCursor>,
+    /* xClose */ close_cursor<MatchCursor>,
     /* xFilter */ match_filter,
     /* xNext */ match_next,
     /* xEof */ match_eof,
@@ -437,8 +408,8 @@ extern const sqlite3_module match_audit_module = {
     /* xBestIndex */ audit_best_index,
     /* xDisconnect */ disconnect,
     /* xDestroy */ nullptr,
-    /* xOpen */ audit_open,
-    /* xClose */ audit_close,
+    /* xOpen */ open_cursor<AuditCursor>,
+    /* xClose */ close_cursor<AuditCursor>,
     /* xFilter */ audit_filter,
     /* xNext */ audit_next,
     /* xEof */ audit_eof,

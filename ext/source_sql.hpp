@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 
 #include "core/error.hpp"
@@ -53,6 +54,25 @@ struct Table {
 
 // Declares `schema`, marks the table DIRECTONLY and allocates a Table.
 int connect_with(sqlite3* db, sqlite3_vtab** out, const char* schema);
+
+// xDisconnect, xOpen and xClose of every table-valued function here; C is
+// the function's cursor type (its sqlite3_vtab_cursor member comes first).
+inline int disconnect(sqlite3_vtab* vt) {
+  sqlite3_free(vt);
+  return SQLITE_OK;
+}
+template <typename C>
+int open_cursor(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
+  C* c = new (std::nothrow) C();
+  if (!c) return SQLITE_NOMEM;
+  *out = &c->base;
+  return SQLITE_OK;
+}
+template <typename C>
+int close_cursor(sqlite3_vtab_cursor* cur) {
+  delete reinterpret_cast<C*>(cur);
+  return SQLITE_OK;
+}
 
 // xBestIndex for a table-valued function whose arguments are the hidden
 // columns first_arg .. first_arg + nargs - 1 (nargs <= 3): the first one (the

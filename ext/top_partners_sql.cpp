@@ -197,26 +197,9 @@ int connect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** out, cha
                       " source HIDDEN, k HIDDEN, options HIDDEN)");
 }
 
-int disconnect(sqlite3_vtab* vt) {
-  sqlite3_free(vt);
-  return SQLITE_OK;
-}
-
 // Source and k are required (xFilter says so when one is missing), options
 // are used when given.
 int best_index(sqlite3_vtab* vt, sqlite3_index_info* info) { return best_index_args(vt, info, kSource, 3); }
-
-int open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
-  Cursor* c = new (std::nothrow) Cursor();
-  if (!c) return SQLITE_NOMEM;
-  *out = &c->base;
-  return SQLITE_OK;
-}
-
-int close(sqlite3_vtab_cursor* cur) {
-  delete reinterpret_cast<Cursor*>(cur);
-  return SQLITE_OK;
-}
 
 // Moves to the next person who has partners, from (person, entry).
 void settle(Cursor* c) {
@@ -281,8 +264,8 @@ extern const sqlite3_module top_partners_module = {
     /* xBestIndex */ best_index,
     /* xDisconnect */ disconnect,
     /* xDestroy */ nullptr,
-    /* xOpen */ open,
-    /* xClose */ close,
+    /* xOpen */ open_cursor<Cursor>,
+    /* xClose */ close_cursor<Cursor>,
     /* xFilter */ filter,
     /* xNext */ next,
     /* xEof */ eof,
