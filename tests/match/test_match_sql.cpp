@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "../sql_rows.hpp"
+
 namespace {
 
 class MatchSql : public ::testing::Test {
@@ -43,32 +45,8 @@ class MatchSql : public ::testing::Test {
     ASSERT_EQ(SQLITE_OK, rc) << (err ? err : "");
   }
 
-  // Rows as text "a|b|c", or "error: <message>".
-  std::vector<std::string> rows(const std::string& sql) {
-    std::vector<std::string> out;
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
-      out.push_back(std::string("error: ") + sqlite3_errmsg(db_));
-      return out;
-    }
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-      std::string r;
-      for (int c = 0; c < sqlite3_column_count(s); ++c) {
-        if (c) r += '|';
-        const unsigned char* t = sqlite3_column_text(s, c);
-        r += t ? reinterpret_cast<const char*>(t) : "NULL";
-      }
-      out.push_back(r);
-    }
-    if (rc != SQLITE_DONE) out.push_back(std::string("error: ") + sqlite3_errmsg(db_));
-    sqlite3_finalize(s);
-    return out;
-  }
-  std::string error(const std::string& sql) {
-    auto r = rows(sql);
-    return r.empty() ? "no error" : r.back();
-  }
+  std::vector<std::string> rows(const std::string& sql) { return rcp::test::sql_rows(db_, sql); }
+  std::string error(const std::string& sql) { return rcp::test::sql_error(db_, sql); }
 
   sqlite3* db_ = nullptr;
 };
