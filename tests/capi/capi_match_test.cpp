@@ -27,28 +27,9 @@
 // ------------------------------------------------------- allocation failures
 // The library's operator new resolves to these replacements (the executable
 // exports them), so a test can make the n-th allocation from now fail.
-namespace {
-std::atomic<long> g_allocs_until_failure{-1};  // -1: never fail
-}
-
-void* operator new(std::size_t n) {
-  long left = g_allocs_until_failure.load(std::memory_order_relaxed);
-  if (left >= 0) {
-    if (left == 0) throw std::bad_alloc();
-    g_allocs_until_failure.store(left - 1, std::memory_order_relaxed);
-  }
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#include "alloc_failure.hpp"
 
 namespace {
-
-struct AllocFailAfter {
-  explicit AllocFailAfter(long n) { g_allocs_until_failure = n; }
-  ~AllocFailAfter() { g_allocs_until_failure = -1; }
-};
 
 int g_sentinel;  // its address: a non-NULL value that failing calls must reset
 
