@@ -341,10 +341,9 @@ class Searcher {
         ix_(ix),
         ex_(ex),
         mode_(opt.mode),
+        k_(opt.k),
         best_(people, opt.k),
-        slot_(n, 0),
-        side_bits_(mode_ != Mode::mean ? (n + 63) / 64 : 0, 0),
-        both_bits_(mode_ != Mode::mean ? (n + 63) / 64 : 0, 0) {}
+        acc_(n, Acc{0.0f, 0.0f}) {}
 
   std::uint64_t scored() const { return scored_; }
   std::uint64_t met() const { return met_; }
@@ -352,12 +351,7 @@ class Searcher {
   template <typename Out>
   void run(Index a, Out&& out) {
     build_lists(a);
-    touched_.clear();
-    if (mode_ != Mode::mean) {
-      accumulate_both();
-    } else {
-      accumulate_any();
-    }
+    accumulate();
     rank_and_score(a);
     best_.drain(out);
   }
@@ -376,10 +370,7 @@ class Searcher {
     std::uint32_t pos, end;
     bool partial;   // some entries may not be below A's level: check each
     double level;   // A's level
-  };
-  struct Partner {
-    Index who;
-    double x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
+    float level_up; // A's level, rounded up to a float
   };
 
   void build_lists(Index a) {
@@ -408,7 +399,7 @@ class Searcher {
           if (ix_.wanter_offsets[s] == ix_.wanter_offsets[s + 1]) continue;
           // Every level in bucket b < 4 is below b + 1; bucket 4 holds 5.
           const bool partial = b == kBuckets - 1 || b + 1 > level;
-          take_.push_back(TakeList{ix_.wanter_offsets[s], ix_.wanter_offsets[s + 1], partial, level});
+          take_.push_back(TakeList{ix_.wanter_offsets[s], ix_.wanter_offsets[s + 1], partial, level, float_up(level)});
           take_entries_ += ix_.wanter_offsets[s + 1] - ix_.wanter_offsets[s];
           for (std::uint32_t o = ix_.wanter_offsets[s]; o < ix_.wanter_offsets[s + 1] && o < ix_.wanter_offsets[s] + kAhead; o += 16) __builtin_prefetch(&ix_.wanters[o]);
         }
@@ -416,12 +407,11 @@ class Searcher {
     }
   }
 
-  static bool test_bit(const std::uint64_t* bits, Index b) { return bits[b >> 6] >> (b & 63) & 1; }
-  static void set_bit(std::uint64_t* bits, Index b) { bits[b >> 6] |= std::uint64_t{1} << (b & 63); }
-  static void clear_bit(std::uint64_t* bits, Index b) { bits[b >> 6] &= ~(std::uint64_t{1} << (b & 63)); }
-
-  double take_gain(const TakeList& t, std::uint32_t i) const {
-    return static_cast<double>(ix_.wanter_weight[i]) * (t.level - static_cast<double>(ix_.wanter_level[i]));
+  // 5 * the entry's share of benefit(B <- A) in float, never 0 (an entry
+  // below A's level always gains something); the rounding is covered by
+  // the inflation in rank_and_score.
+  float take_gain(const TakeList& t, std::uint32_t i) const {
+    return std::max(ix_.wanter_weight[i] * (t.level_up - ix_.wanter_level[i]), std::numeric_limits<float>::denorm_min());
   }
 
   // Lists are short runs of a large array: fetch ahead of the hardware.
@@ -440,7 +430,7 @@ class Searcher {
       for (std::uint32_t r = g.run; r < g.run_end; ++r) {
         const std::uint32_t lo = runs[r].begin;
         const std::uint32_t hi = r + 1 < g.run_end ? runs[r + 1].begin : g.end;
-        const double gain = g.weight * (runs[r].level - g.level);
+        const float gain = float_up(g.weight * (runs[r].level - g.level));
         for (std::uint32_t i = lo; i < hi; ++i) {
           prefetch_run(givers, i, g.end);
           fn(givers[i], gain);
@@ -467,61 +457,34 @@ class Searcher {
     }
   }
 
-  Partner& join(Index b) {
-    slot_[b] = static_cast<std::uint32_t>(touched_.size());
-    touched_.push_back(Partner{b, 0.0, 0.0});
-    return touched_.back();
-  }
-
-  void accumulate_both() {
-    if (give_.empty() || take_.empty()) return;
-    std::uint64_t* side = side_bits_.data();
-    std::uint64_t* both = both_bits_.data();
-    if (take_entries_ <= give_entries_) {
-      // Mark the take side; walk the give side against it; walk the take
-      // side again to add its gains and clear the marks.
-      each_take([&](Index b, const TakeList&, std::uint32_t) { set_bit(side, b); });
-      each_give([&](Index b, double gain) {
-        if (!test_bit(side, b)) return;
-        if (!test_bit(both, b)) {
-          set_bit(both, b);
-          join(b).x += gain;
-        } else {
-          touched_[slot_[b]].x += gain;
-        }
-      });
-      each_take([&](Index b, const TakeList& t, std::uint32_t i) {
-        clear_bit(side, b);
-        if (test_bit(both, b)) touched_[slot_[b]].y += take_gain(t, i);
-      });
+  // Every list entry adds its gain to the partner's accumulator (one float
+  // pair per person, all zero between people; no branch per entry). Then
+  // the entries of one side are walked again to collect the partners with
+  // a gain both ways (outside mode mean: either way) and reset them, and the
+  // other side's entries are reset.
+  void accumulate() {
+    cands_.clear();
+    const bool need_both = mode_ != Mode::mean;
+    if (need_both && (give_.empty() || take_.empty())) return;
+    Acc* acc = acc_.data();
+    each_give([acc](Index b, float gain) { acc[b].x += gain; });
+    each_take([this, acc](Index b, const TakeList& t, std::uint32_t i) { acc[b].y += take_gain(t, i); });
+    auto collect = [this, acc, need_both](Index b) {
+      const Acc v = acc[b];
+      acc[b] = Acc{0.0f, 0.0f};
+      if (need_both ? (v.x > 0.0f && v.y > 0.0f) : (v.x > 0.0f || v.y > 0.0f)) cands_.push_back(Cand{v.x, v.y, b});
+    };
+    auto reset = [acc](Index b) { acc[b] = Acc{0.0f, 0.0f}; };
+    if (!need_both) {
+      each_give([&](Index b, float) { collect(b); });
+      each_take([&](Index b, const TakeList&, std::uint32_t) { collect(b); });
+    } else if (take_entries_ <= give_entries_) {
+      each_take([&](Index b, const TakeList&, std::uint32_t) { collect(b); });
+      each_give([&](Index b, float) { reset(b); });
     } else {
-      each_give([&](Index b, double) { set_bit(side, b); });
-      each_take([&](Index b, const TakeList& t, std::uint32_t i) {
-        if (!test_bit(side, b)) return;
-        if (!test_bit(both, b)) {
-          set_bit(both, b);
-          join(b).y += take_gain(t, i);
-        } else {
-          touched_[slot_[b]].y += take_gain(t, i);
-        }
-      });
-      each_give([&](Index b, double gain) {
-        clear_bit(side, b);
-        if (test_bit(both, b)) touched_[slot_[b]].x += gain;
-      });
+      each_give([&](Index b, float) { collect(b); });
+      each_take([&](Index b, const TakeList&, std::uint32_t) { reset(b); });
     }
-    for (const Partner& p : touched_) clear_bit(both, p.who);
-  }
-
-  // Mode mean: anyone on either side. slot_ as a sparse set (no clearing).
-  Partner& find_or_join(Index b) {
-    const std::uint32_t s = slot_[b];
-    if (s < touched_.size() && touched_[s].who == b) return touched_[s];
-    return join(b);
-  }
-  void accumulate_any() {
-    each_give([&](Index b, double gain) { find_or_join(b).x += gain; });
-    each_take([&](Index b, const TakeList& t, std::uint32_t i) { find_or_join(b).y += take_gain(t, i); });
   }
 
   bool excluded(Index a, Index b) const {
@@ -541,48 +504,79 @@ class Searcher {
 
   // Everyone touched has bounds of both benefits from all their list entries;
   // exact scores in descending order of the bound on the score, until it
-  // falls below the k-th best.
+  // falls below the k-th best. The bounds are tight, so the k highest bounds
+  // (found in linear time) are scored first to set the k-th best; of the
+  // rest only those whose bound can still reach it are sorted and scored.
   void rank_and_score(Index a) {
-    const bool need_both = mode_ != Mode::mean;
-    cands_.clear();
-    for (const Partner& p : touched_) {
-      const double x = p.x, y = p.y;
-      if (need_both ? !(x > 0.0 && y > 0.0) : !(x > 0.0 || y > 0.0)) continue;
-      if (excluded(a, p.who)) continue;
-      cands_.push_back(Cand{combine_bound(std::min(x / kMaxLevel, 1.0), std::min(y / kMaxLevel, 1.0), mode_), p.who});
+    if (!ex_.offsets.empty()) {
+      cands_.erase(std::remove_if(cands_.begin(), cands_.end(), [&](const Cand& c) { return excluded(a, c.who); }),
+                   cands_.end());
     }
     met_ += cands_.size();
-    // Highest bound first: a heap, since usually only about k are taken.
-    auto lower = [](const Cand& p, const Cand& q) { return p.bound < q.bound; };
-    std::make_heap(cands_.begin(), cands_.end(), lower);
+    // Float sums of at most (lists) terms, each within a few roundings of its
+    // value: scaled with enough relative slack to stay upper bounds.
+    const double scale = (1.0 + static_cast<double>(give_.size() + take_.size() + 4) * 0x1p-22) * (1.0 + kSlack) / kMaxLevel;
+    switch (mode_) {
+      case Mode::harmonic: bound_all([](double x, double y) { return 2.0 * x * y / (x + y); }, scale); break;
+      case Mode::geometric: bound_all([](double x, double y) { return std::sqrt(x * y); }, scale); break;
+      case Mode::min: bound_all([](double x, double y) { return std::min(x, y); }, scale); break;
+      case Mode::mean: bound_all([](double x, double y) { return (x + y) / 2.0; }, scale); break;
+      case Mode::uninorm:
+        for (Cand& c : cands_) c.bound = combine_bound(static_cast<double>(c.bound) * scale, static_cast<double>(c.y) * scale, mode_);
+        break;
+    }
+    auto higher = [](const Cand& p, const Cand& q) { return p.bound > q.bound; };
     const ProfileView& pa = people_[a].profile;
-    for (auto end = cands_.end(); end != cands_.begin(); --end) {
-      const Cand c = cands_.front();
-      if (best_.full() && c.bound < best_.threshold()) break;
-      std::pop_heap(cands_.begin(), end, lower);
-      if (end - cands_.begin() > 1) prefetch_profile(cands_.front().who);
+    auto score_one = [&](const Cand& c) {
       ++scored_;
       best_.offer(rcp::score(pa, people_[c.who].profile, mode_), c.who);
+    };
+    const std::size_t first = static_cast<std::size_t>(std::min<std::uint64_t>(k_, cands_.size()));
+    if (first < cands_.size()) std::nth_element(cands_.begin(), cands_.begin() + static_cast<std::ptrdiff_t>(first), cands_.end(), higher);
+    for (std::size_t i = 0; i < first; ++i) score_one(cands_[i]);
+    auto rest = cands_.begin() + static_cast<std::ptrdiff_t>(first);
+    if (best_.full()) {
+      const double t = best_.threshold();
+      rest = std::partition(rest, cands_.end(), [t](const Cand& c) { return !(c.bound >= t); });
+    }
+    std::sort(rest, cands_.end(), higher);
+    for (auto it = rest; it != cands_.end(); ++it) {
+      if (best_.full() && it->bound < best_.threshold()) break;
+      if (it + 1 != cands_.end()) prefetch_profile((it + 1)->who);
+      score_one(*it);
     }
   }
 
   struct Cand {
-    double bound;
+    double bound;  // first 5 * the bound of benefit(A <- B), then the bound of the score
+    float y;       // 5 * the bound of benefit(B <- A)
     Index who;
   };
+
+  // bound = f(min(x * scale, 1), min(y * scale, 1)), inflated: f is monotone
+  // and computed within a few roundings.
+  template <typename F>
+  void bound_all(F f, double scale) {
+    for (Cand& c : cands_) {
+      const double x = std::min(c.bound * scale, 1.0), y = std::min(static_cast<double>(c.y) * scale, 1.0);
+      c.bound = f(x, y) * (1.0 + kSlack) + kTiny;
+    }
+  }
 
   const Person* people_;
   const TopicIndex& ix_;
   const Exclusions& ex_;
   Mode mode_;
+  std::uint64_t k_;
   Best best_;
   std::uint64_t scored_ = 0, met_ = 0;
   std::vector<GiveList> give_;
   std::vector<TakeList> take_;
   std::size_t give_entries_ = 0, take_entries_ = 0;
-  std::vector<std::uint32_t> slot_;                   // B's place in touched_ (valid while B is on both sides)
-  std::vector<std::uint64_t> side_bits_, both_bits_;  // all clear between people
-  std::vector<Partner> touched_;
+  struct Acc {
+    float x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
+  };
+  std::vector<Acc> acc_;  // per person; all zero between people
   std::vector<Cand> cands_;
 };
 
