@@ -6,6 +6,7 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -357,6 +358,14 @@ class Searcher {
   }
 
  private:
+  struct Acc {
+    float x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
+  };
+  struct Cand {
+    double bound;  // first 5 * the bound of benefit(A <- B), then the bound of the score
+    float y;       // 5 * the bound of benefit(B <- A)
+    Index who;
+  };
   // The givers of a topic A wants, above A's level: runs [run, run_end) of
   // givers [pos, end).
   struct GiveList {
@@ -414,77 +423,94 @@ class Searcher {
     return std::max(ix_.wanter_weight[i] * (t.level_up - ix_.wanter_level[i]), std::numeric_limits<float>::denorm_min());
   }
 
-  // Lists are short runs of a large array: fetch ahead of the hardware.
+  // The first lines of each list are fetched ahead while the lists are set up.
   static constexpr std::uint32_t kAhead = 64;  // entries (4 cache lines)
-  static void prefetch_run(const Index* list, std::uint32_t i, std::uint32_t end) {
-    if ((i & 15) == 0 && i + kAhead < end) __builtin_prefetch(list + i + kAhead);
-  }
 
-  // Calls fn(person, gain) for every give entry: gain = 5 * its share of
-  // benefit(A <- B), rounded up.
-  template <typename Fn>
-  void each_give(Fn&& fn) const {
+  // Adds every give entry's gain (5 * its share of benefit(A <- B), rounded
+  // up) to the giver's x.
+  void add_give(Acc* acc) const {
     const Index* givers = ix_.givers.data();
     const Run* runs = ix_.runs.data();
     for (const GiveList& g : give_) {
       for (std::uint32_t r = g.run; r < g.run_end; ++r) {
-        const std::uint32_t lo = runs[r].begin;
-        const std::uint32_t hi = r + 1 < g.run_end ? runs[r + 1].begin : g.end;
+        const Index* p = givers + runs[r].begin;
+        const Index* e = givers + (r + 1 < g.run_end ? runs[r + 1].begin : g.end);
         const float gain = float_up(g.weight * (runs[r].level - g.level));
-        for (std::uint32_t i = lo; i < hi; ++i) {
-          prefetch_run(givers, i, g.end);
-          fn(givers[i], gain);
+        for (; p != e; ++p) acc[*p].x += gain;
+      }
+    }
+  }
+  // Adds every take entry's gain (below A's level) to the wanter's y.
+  void add_take(Acc* acc) const {
+    const Index* wanters = ix_.wanters.data();
+    const float* levels = ix_.wanter_level.data();
+    const float* weights = ix_.wanter_weight.data();
+    constexpr float kMin = std::numeric_limits<float>::denorm_min();
+    for (const TakeList& t : take_) {
+      const float la = t.level_up;
+      if (!t.partial) {
+        for (std::uint32_t i = t.pos; i < t.end; ++i) acc[wanters[i]].y += std::max(weights[i] * (la - levels[i]), kMin);
+      } else {
+        for (std::uint32_t i = t.pos; i < t.end; ++i) {
+          if (static_cast<double>(levels[i]) < t.level) acc[wanters[i]].y += std::max(weights[i] * (la - levels[i]), kMin);
         }
       }
     }
   }
-  // Calls fn(person, entry) for every take entry below A's level.
+  // Calls fn(person) for every entry of a side (whatever its level: anyone
+  // with a gain has an entry that counted).
   template <typename Fn>
-  void each_take(Fn&& fn) const {
+  void each_giver(Fn&& fn) const {
+    const Index* givers = ix_.givers.data();
+    for (const GiveList& g : give_) {
+      for (const Index* p = givers + g.pos; p != givers + g.end; ++p) fn(*p);
+    }
+  }
+  template <typename Fn>
+  void each_wanter(Fn&& fn) const {
     const Index* wanters = ix_.wanters.data();
-    const float* levels = ix_.wanter_level.data();
     for (const TakeList& t : take_) {
-      if (!t.partial) {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          prefetch_run(wanters, i, t.end);
-          fn(wanters[i], t, i);
-        }
-      } else {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          if (static_cast<double>(levels[i]) < t.level) fn(wanters[i], t, i);
-        }
-      }
+      for (const Index* p = wanters + t.pos; p != wanters + t.end; ++p) fn(*p);
     }
   }
 
   // Every list entry adds its gain to the partner's accumulator (one float
   // pair per person, all zero between people; no branch per entry). Then
-  // the entries of one side are walked again to collect the partners with
-  // a gain both ways (outside mode mean: either way) and reset them, and the
-  // other side's entries are reset.
+  // the entries of one side are walked again to collect the people with a
+  // gain both ways (mode mean: either way; both sides) and reset them, and
+  // the other side's entries are reset.
   void accumulate() {
-    cands_.clear();
-    const bool need_both = mode_ != Mode::mean;
-    if (need_both && (give_.empty() || take_.empty())) return;
     Acc* acc = acc_.data();
-    each_give([acc](Index b, float gain) { acc[b].x += gain; });
-    each_take([this, acc](Index b, const TakeList& t, std::uint32_t i) { acc[b].y += take_gain(t, i); });
-    auto collect = [this, acc, need_both](Index b) {
-      const Acc v = acc[b];
-      acc[b] = Acc{0.0f, 0.0f};
-      if (need_both ? (v.x > 0.0f && v.y > 0.0f) : (v.x > 0.0f || v.y > 0.0f)) cands_.push_back(Cand{v.x, v.y, b});
-    };
-    auto reset = [acc](Index b) { acc[b] = Acc{0.0f, 0.0f}; };
-    if (!need_both) {
-      each_give([&](Index b, float) { collect(b); });
-      each_take([&](Index b, const TakeList&, std::uint32_t) { collect(b); });
-    } else if (take_entries_ <= give_entries_) {
-      each_take([&](Index b, const TakeList&, std::uint32_t) { collect(b); });
-      each_give([&](Index b, float) { reset(b); });
-    } else {
-      each_give([&](Index b, float) { collect(b); });
-      each_take([&](Index b, const TakeList&, std::uint32_t) { reset(b); });
+    std::size_t room = give_entries_ + take_entries_;
+    if (cand_cap_ < room) {
+      cand_cap_ = std::max(room, 2 * cand_cap_);
+      cand_buf_.reset(new Cand[cand_cap_]);
     }
+    Cand* out = cand_buf_.get();
+    std::size_t count = 0;
+    const bool need_both = mode_ != Mode::mean;
+    if (!need_both || (!give_.empty() && !take_.empty())) {
+      add_give(acc);
+      add_take(acc);
+      auto collect = [&](Index b) {
+        const Acc v = acc[b];
+        acc[b] = Acc{0.0f, 0.0f};
+        out[count] = Cand{v.x, v.y, b};
+        count += need_both ? (v.x > 0.0f && v.y > 0.0f) : (v.x > 0.0f || v.y > 0.0f);
+      };
+      auto reset = [acc](Index b) { acc[b] = Acc{0.0f, 0.0f}; };
+      if (!need_both) {
+        each_giver(collect);
+        each_wanter(collect);
+      } else if (take_entries_ <= give_entries_) {
+        each_wanter(collect);
+        each_giver(reset);
+      } else {
+        each_giver(collect);
+        each_wanter(reset);
+      }
+    }
+    cands_.assign(out, out + count);
   }
 
   bool excluded(Index a, Index b) const {
@@ -531,6 +557,24 @@ class Searcher {
       ++scored_;
       best_.offer(rcp::score(pa, people_[c.who].profile, mode_), c.who);
     };
+    // Many candidates: the k best exact scores among the highest bounds of
+    // an even sample are k real partners' scores, so the k-th of them is a
+    // floor for the k-th best; candidates whose bound is below it are
+    // dropped before any ordering.
+    if (cands_.size() >= kSeedFrom && k_ <= kSeedSample / 4) {
+      const std::size_t step = cands_.size() / kSeedSample;
+      sample_.clear();
+      for (std::size_t i = 0; i < cands_.size(); i += step) sample_.push_back(cands_[i]);
+      const auto kk = static_cast<std::ptrdiff_t>(k_);
+      std::nth_element(sample_.begin(), sample_.begin() + kk, sample_.end(), higher);
+      for (std::ptrdiff_t i = 0; i < kk; ++i) score_one(sample_[static_cast<std::size_t>(i)]);
+      if (best_.full()) {
+        const double floor = best_.threshold();
+        cands_.erase(std::remove_if(cands_.begin(), cands_.end(), [floor](const Cand& c) { return c.bound < floor; }),
+                     cands_.end());
+      }
+      best_.clear();
+    }
     const std::size_t first = static_cast<std::size_t>(std::min<std::uint64_t>(k_, cands_.size()));
     if (first < cands_.size()) std::nth_element(cands_.begin(), cands_.begin() + static_cast<std::ptrdiff_t>(first), cands_.end(), higher);
     for (std::size_t i = 0; i < first; ++i) score_one(cands_[i]);
@@ -547,11 +591,6 @@ class Searcher {
     }
   }
 
-  struct Cand {
-    double bound;  // first 5 * the bound of benefit(A <- B), then the bound of the score
-    float y;       // 5 * the bound of benefit(B <- A)
-    Index who;
-  };
 
   // bound = f(min(x * scale, 1), min(y * scale, 1)), inflated: f is monotone
   // and computed within a few roundings.
@@ -573,11 +612,12 @@ class Searcher {
   std::vector<GiveList> give_;
   std::vector<TakeList> take_;
   std::size_t give_entries_ = 0, take_entries_ = 0;
-  struct Acc {
-    float x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
-  };
   std::vector<Acc> acc_;  // per person; all zero between people
   std::vector<Cand> cands_;
+  static constexpr std::size_t kSeedFrom = 2048, kSeedSample = 512;
+  std::vector<Cand> sample_;
+  std::unique_ptr<Cand[]> cand_buf_;  // collection space, one slot per list entry
+  std::size_t cand_cap_ = 0;
 };
 
 // All pairs, for the reference.

@@ -189,6 +189,30 @@ TEST(TopPartners, LargeOrganisation3000) {
   check_org(s, {Mode::geometric, Mode::uninorm, Mode::min}, {10}, {4}, false);
 }
 
+// A small vocabulary everyone draws from: most people are candidates of
+// most others (more than 2,048 each), so the search seeds a floor for the
+// k-th best from a sample before ordering its candidates.
+TEST(TopPartners, DenseOrganisationSeedsAFloor) {
+  Shape s;
+  s.people = 3000;
+  s.vocab = 20;
+  s.skew = 0.5;
+  s.min_topics = 15;
+  s.max_topics = 20;
+  s.goal_share = 0.4;
+  s.real_levels = true;
+  s.duplicates = 0.05;
+  s.seed = 11;
+  {
+    Org org = make_org(s);
+    TopPartnersOptions opt;
+    opt.k = 10;
+    TopPartnersResult r = top_partners(org.people, opt);
+    ASSERT_GT(r.candidates_met / org.people.size(), 2048u) << "the seeded path is not exercised";
+  }
+  check_org(s, kAllModes, {1, 10, 100}, {2}, true);
+}
+
 TEST(TopPartners, FlatPopularityRealLevels) {
   Shape s;
   s.people = 700;
