@@ -327,14 +327,18 @@ TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
 
 // For a person A, a partner B scores above 0 only if B knows a topic A wants
 // better than A (B is on A's give side) and, outside mode mean, wants a topic
-// A knows better than B (B is on A's take side). The search marks the
-// shorter side in a bitmap of N bits (small enough to stay in cache), walks
-// the other side against it, and gives the few people found on both sides
-// bounds of both one-way benefits accumulated from their list entries (each
-// rounded outwards). Those bounds are tight up to rounding, so the exact
-// rcp::score is computed, in descending order of the bound, only until the
-// bound falls below the current k-th best. No profile is read except for
-// the exact scores.
+// A knows better than B (B is on A's take side). Every entry of both sides
+// adds its gain (rounded up) to B's float accumulators, one pair per person
+// and thread, all zero between people: no branch per entry. A second walk of
+// the shorter side collects the people with a gain both ways and resets
+// them; a walk of the longer side resets the rest. The accumulated bounds
+// are tight up to rounding, so the exact rcp::score is computed, in
+// descending order of the bound, only until the bound falls below the
+// current k-th best; with many candidates, a floor for the k-th best taken
+// from a sample drops most of them first. No profile is read except for the
+// exact scores. The cost per person is about two memory updates per list
+// entry: small for varied vocabularies, large when a few topics are held by
+// most people (docs/benchmarks.md).
 class Searcher {
  public:
   Searcher(const Person* people, std::size_t n, const TopicIndex& ix, const Exclusions& ex, const TopPartnersOptions& opt)

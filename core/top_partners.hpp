@@ -14,18 +14,17 @@
 // arrays. For a person A, a partner B can score above 0 only if B knows
 // something A wants better than A does (B is on A's "give" side) and, except
 // in mode `mean`, wants something A knows better than B does (B is on A's
-// "take" side). The shorter side is marked in a per-thread bitmap of N bits
-// (cache resident), the other side is walked against it, and the shorter
-// side is walked again to clear it; only people on both sides get an
-// accumulator, which collects from their list entries an upper bound of
-// both one-way benefits that is tight up to rounding. No profile is read
-// except for the exact rcp::score, computed in descending order of the
-// combined bound only until the bound falls below the current k-th best.
-// Bounds are inflated by a relative 1e-9 (and index values rounded outwards)
-// so floating-point rounding can never prune a true partner; uninorm is not
-// pruned where a benefit bound reaches 1. The work per person is the length
-// of its lists: small for varied vocabularies, large when a few topics are
-// held by most people (see docs/benchmarks.md).
+// "take" side). Every entry of A's lists adds its gain, rounded up, to B's
+// accumulators (a float pair per person and thread); the people with a gain
+// both ways get an upper bound of the score that is tight up to rounding.
+// The exact rcp::score is computed, in descending order of the bound, only
+// until the bound falls below the current k-th best (with many candidates, a
+// floor for the k-th best from a sample first drops most of them). Bounds
+// are inflated by a relative slack that covers the float sums and index
+// values are rounded outwards, so rounding can never prune a true partner;
+// uninorm is not pruned where a benefit bound reaches 1. The work per person
+// is the length of its lists: small for varied vocabularies, large when a
+// few topics are held by most people (see docs/benchmarks.md).
 #pragma once
 
 #include <cstddef>
