@@ -2,6 +2,7 @@
 //
 //   top_partners_bench --people 100000 --vocab 20000 --skew 1.0 --k 10 [--threads 2]
 //                      [--mode harmonic] [--brute] [--no-fast] [--seed 1]
+//                      [--search automatic|accumulators|bitmaps]
 //
 // Generated organisation: every person holds 5..30 distinct topics drawn from
 // a Zipf(skew) popularity over `vocab` topics; each held topic is a learning
@@ -36,6 +37,7 @@ struct Args {
   bool brute = false;
   bool fast = true;
   unsigned seed = 1;
+  rcp::TopPartnersOptions::Search search = rcp::TopPartnersOptions::Search::automatic;
 };
 
 Args parse(int argc, char** argv) {
@@ -58,6 +60,15 @@ Args parse(int argc, char** argv) {
     else if (s == "--seed") a.seed = static_cast<unsigned>(std::strtoul(next(), nullptr, 10));
     else if (s == "--brute") a.brute = true;
     else if (s == "--no-fast") a.fast = false;
+    else if (s == "--search") {
+      std::string v = next();
+      if (v == "accumulators") a.search = rcp::TopPartnersOptions::Search::accumulators;
+      else if (v == "bitmaps") a.search = rcp::TopPartnersOptions::Search::bitmaps;
+      else if (v != "automatic") {
+        std::fprintf(stderr, "--search takes automatic, accumulators or bitmaps\n");
+        std::exit(2);
+      }
+    }
     else {
       std::fprintf(stderr, "unknown argument %s\n", s.c_str());
       std::exit(2);
@@ -143,6 +154,7 @@ int main(int argc, char** argv) {
   opt.k = args.k;
   opt.mode = mode;
   opt.threads = args.threads;
+  opt.search = args.search;
   rcp::TopPartnersResult fast;
   if (args.fast) {
     auto t1 = std::chrono::steady_clock::now();

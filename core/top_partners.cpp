@@ -348,7 +348,20 @@ class Searcher {
         mode_(opt.mode),
         k_(opt.k),
         best_(people, opt.k),
-        acc_(n, Acc{0.0f, 0.0f}) {}
+        n_(n),
+        search_(opt.search) {
+    if (search_ == TopPartnersOptions::Search::automatic && n > kAccumulatorPeople) {
+      search_ = TopPartnersOptions::Search::bitmaps;
+    }
+    if (search_ != TopPartnersOptions::Search::bitmaps) acc_.assign(n, Acc{0.0f, 0.0f});
+    if (search_ != TopPartnersOptions::Search::accumulators) {
+      slot_.assign(n, 0);
+      if (mode_ != Mode::mean) {
+        side_bits_.assign((n + 63) / 64, 0);
+        both_bits_.assign((n + 63) / 64, 0);
+      }
+    }
+  }
 
   std::uint64_t scored() const { return scored_; }
   std::uint64_t met() const { return met_; }
@@ -356,12 +369,36 @@ class Searcher {
   template <typename Out>
   void run(Index a, Out&& out) {
     build_lists(a);
-    accumulate();
+    // Accumulators pay off when the lists are long against the population
+    // (many people on both sides); a bitmap of the shorter side otherwise.
+    const bool bitmaps = search_ == TopPartnersOptions::Search::bitmaps ||
+                         (search_ == TopPartnersOptions::Search::automatic &&
+                          (give_entries_ + take_entries_) * kDenseShare < n_);
+    if (bitmaps) {
+      touched_.clear();
+      if (mode_ != Mode::mean) {
+        accumulate_both();
+      } else {
+        accumulate_any();
+      }
+      cands_.clear();
+      const bool need_both = mode_ != Mode::mean;
+      for (const Partner& p : touched_) {
+        if (need_both ? !(p.x > 0.0 && p.y > 0.0) : !(p.x > 0.0 || p.y > 0.0)) continue;
+        cands_.push_back(Cand{p.x, float_up(p.y), p.who});
+      }
+    } else {
+      accumulate();
+    }
     rank_and_score(a);
     best_.drain(out);
   }
 
  private:
+  struct Partner {
+    Index who;
+    double x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
+  };
   struct Acc {
     float x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
   };
@@ -517,6 +554,113 @@ class Searcher {
     cands_.assign(out, out + count);
   }
 
+  // ------------------------------------------------ the bitmap search
+  // For short lists against the population, or when a float pair per person
+  // no longer fits in a core's cache (more than kAccumulatorPeople people):
+  // the shorter side is marked in a bitmap of N bits, the other side is
+  // walked against it, and only the people found on both sides get an
+  // accumulator (in touched_, found through slot_); the shorter side is
+  // walked again to add its gains and clear the marks.
+  static bool test_bit(const std::uint64_t* bits, Index b) { return bits[b >> 6] >> (b & 63) & 1; }
+  static void set_bit(std::uint64_t* bits, Index b) { bits[b >> 6] |= std::uint64_t{1} << (b & 63); }
+  static void clear_bit(std::uint64_t* bits, Index b) { bits[b >> 6] &= ~(std::uint64_t{1} << (b & 63)); }
+
+  double take_gain_exact(const TakeList& t, std::uint32_t i) const {
+    return static_cast<double>(ix_.wanter_weight[i]) * (t.level - static_cast<double>(ix_.wanter_level[i]));
+  }
+
+  // Calls fn(person, gain) for every give entry: gain = 5 * its share of
+  // benefit(A <- B), rounded up.
+  template <typename Fn>
+  void each_give_entry(Fn&& fn) const {
+    const Index* givers = ix_.givers.data();
+    const Run* runs = ix_.runs.data();
+    for (const GiveList& g : give_) {
+      for (std::uint32_t r = g.run; r < g.run_end; ++r) {
+        const std::uint32_t lo = runs[r].begin;
+        const std::uint32_t hi = r + 1 < g.run_end ? runs[r + 1].begin : g.end;
+        const double gain = g.weight * (runs[r].level - g.level);
+        for (std::uint32_t i = lo; i < hi; ++i) {
+          fn(givers[i], gain);
+        }
+      }
+    }
+  }
+  // Calls fn(person, entry) for every take entry below A's level.
+  template <typename Fn>
+  void each_take_entry(Fn&& fn) const {
+    const Index* wanters = ix_.wanters.data();
+    const float* levels = ix_.wanter_level.data();
+    for (const TakeList& t : take_) {
+      if (!t.partial) {
+        for (std::uint32_t i = t.pos; i < t.end; ++i) {
+          fn(wanters[i], t, i);
+        }
+      } else {
+        for (std::uint32_t i = t.pos; i < t.end; ++i) {
+          if (static_cast<double>(levels[i]) < t.level) fn(wanters[i], t, i);
+        }
+      }
+    }
+  }
+
+  Partner& join(Index b) {
+    slot_[b] = static_cast<std::uint32_t>(touched_.size());
+    touched_.push_back(Partner{b, 0.0, 0.0});
+    return touched_.back();
+  }
+
+  void accumulate_both() {
+    if (give_.empty() || take_.empty()) return;
+    std::uint64_t* side = side_bits_.data();
+    std::uint64_t* both = both_bits_.data();
+    if (take_entries_ <= give_entries_) {
+      // Mark the take side; walk the give side against it; walk the take
+      // side again to add its gains and clear the marks.
+      each_take_entry([&](Index b, const TakeList&, std::uint32_t) { set_bit(side, b); });
+      each_give_entry([&](Index b, double gain) {
+        if (!test_bit(side, b)) return;
+        if (!test_bit(both, b)) {
+          set_bit(both, b);
+          join(b).x += gain;
+        } else {
+          touched_[slot_[b]].x += gain;
+        }
+      });
+      each_take_entry([&](Index b, const TakeList& t, std::uint32_t i) {
+        clear_bit(side, b);
+        if (test_bit(both, b)) touched_[slot_[b]].y += take_gain_exact(t, i);
+      });
+    } else {
+      each_give_entry([&](Index b, double) { set_bit(side, b); });
+      each_take_entry([&](Index b, const TakeList& t, std::uint32_t i) {
+        if (!test_bit(side, b)) return;
+        if (!test_bit(both, b)) {
+          set_bit(both, b);
+          join(b).y += take_gain_exact(t, i);
+        } else {
+          touched_[slot_[b]].y += take_gain_exact(t, i);
+        }
+      });
+      each_give_entry([&](Index b, double gain) {
+        clear_bit(side, b);
+        if (test_bit(both, b)) touched_[slot_[b]].x += gain;
+      });
+    }
+    for (const Partner& p : touched_) clear_bit(both, p.who);
+  }
+
+  // Mode mean: anyone on either side. slot_ as a sparse set (no clearing).
+  Partner& find_or_join(Index b) {
+    const std::uint32_t s = slot_[b];
+    if (s < touched_.size() && touched_[s].who == b) return touched_[s];
+    return join(b);
+  }
+  void accumulate_any() {
+    each_give_entry([&](Index b, double gain) { find_or_join(b).x += gain; });
+    each_take_entry([&](Index b, const TakeList& t, std::uint32_t i) { find_or_join(b).y += take_gain_exact(t, i); });
+  }
+
   bool excluded(Index a, Index b) const {
     if (a == b) return true;
     if (ex_.offsets.empty()) return false;
@@ -617,6 +761,14 @@ class Searcher {
   std::vector<TakeList> take_;
   std::size_t give_entries_ = 0, take_entries_ = 0;
   std::vector<Acc> acc_;  // per person; all zero between people
+  // Large populations (see above).
+  static constexpr std::size_t kAccumulatorPeople = 1 << 18;  // 2 MiB of float pairs
+  static constexpr std::size_t kDenseShare = 16;
+  std::size_t n_;
+  TopPartnersOptions::Search search_;
+  std::vector<std::uint32_t> slot_;                   // B's place in touched_ (valid while B is on both sides)
+  std::vector<std::uint64_t> side_bits_, both_bits_;  // all clear between people
+  std::vector<Partner> touched_;
   std::vector<Cand> cands_;
   static constexpr std::size_t kSeedFrom = 2048, kSeedSample = 512;
   std::vector<Cand> sample_;

@@ -59,6 +59,13 @@ struct TopPartnersOptions {
   // thrown by the callback cancel the call and propagate.
   std::function<bool(std::size_t done, std::size_t total)> progress;
   unsigned progress_interval_ms = 100;
+  // How each person's candidates are gathered; the result is the same.
+  // automatic: float accumulators for everyone when a person's lists are
+  // long against the population (up to 2^18 people: they must fit in a
+  // core's cache), else a bitmap of the shorter side. Tests and benchmarks
+  // force one or the other.
+  enum class Search { automatic, accumulators, bitmaps };
+  Search search = Search::automatic;
 };
 
 struct TopPartnersResult {

@@ -156,6 +156,12 @@ void check_org(const Shape& shape, const std::vector<Mode>& modes, const std::ve
         std::string what = std::string(mode_name(m)) + " k=" + std::to_string(k) + " threads=" +
                            std::to_string(threads[t]) + " seed=" + std::to_string(shape.seed);
         expect_same(truncate(ref, k), top_partners(org.people, opt), what);
+        // Automatic mixes both ways of gathering candidates, person by
+        // person; each forced on its own gives the same result.
+        const bool odd = (k + t) % 2 == 1;
+        opt.search = odd ? TopPartnersOptions::Search::accumulators : TopPartnersOptions::Search::bitmaps;
+        expect_same(truncate(ref, k), top_partners(org.people, opt), what + (odd ? " accumulators" : " bitmaps"));
+        opt.search = TopPartnersOptions::Search::automatic;
       }
     }
   }
