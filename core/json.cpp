@@ -23,7 +23,7 @@ namespace {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : s_(text) {}
+  Parser(std::string_view text, std::size_t max_values) : s_(text), values_left_(max_values), max_values_(max_values) {}
 
   Value parse_document() {
     Value v;
@@ -58,6 +58,8 @@ class Parser {
 
   void parse_value(Value& v, int depth) {
     if (depth > kMaxDepth) error("nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    if (values_left_ == 0) fail(ErrorCode::too_large, "JSON text has more than " + std::to_string(max_values_) + " values");
+    --values_left_;
     if (pos_ >= s_.size()) error("unexpected end of text");
     char c = s_[pos_];
     switch (c) {
@@ -181,12 +183,13 @@ class Parser {
     if (pos_ + 4 > s_.size()) error("truncated \\u escape");
     unsigned v = 0;
     for (int i = 0; i < 4; ++i) {
-      char c = s_[pos_++];
+      char c = s_[pos_];
       v <<= 4;
       if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
       else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
       else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else error("invalid \\u escape");
+      else error("invalid \\u escape");  // at the byte that is not a hex digit
+      ++pos_;
     }
     return v;
   }
@@ -268,11 +271,13 @@ class Parser {
 
   std::string_view s_;
   std::size_t pos_ = 0;
+  std::size_t values_left_;  // the budget of parse(text, max_values)
+  const std::size_t max_values_;
 };
 
 }  // namespace
 
-Value parse(std::string_view text) { return Parser(text).parse_document(); }
+Value parse(std::string_view text, std::size_t max_values) { return Parser(text, max_values).parse_document(); }
 
 void append_string(std::string& out, std::string_view s) {
   static const char hex[] = "0123456789abcdef";

@@ -29,8 +29,12 @@ struct Value {
   const char* type_name() const noexcept;
 };
 
-// Throws rcp::Error(invalid_argument, "malformed JSON at byte N: ...").
-Value parse(std::string_view text);
+// Throws rcp::Error(invalid_argument, "malformed JSON at byte N: ..."), and
+// rcp::Error(too_large, "JSON text has more than N values") past max_values
+// values (scalars, arrays and objects, the document included): the tree takes
+// about 100 bytes a value, so a caller that bounds it bounds the memory any
+// text can claim (a 100 MB "[0,0,...]" would otherwise take some 8 GB).
+Value parse(std::string_view text, std::size_t max_values = static_cast<std::size_t>(-1));
 
 // Appends `s` as a JSON string literal (quotes included). `s` must be UTF-8.
 void append_string(std::string& out, std::string_view s);

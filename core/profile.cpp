@@ -138,6 +138,36 @@ bool set_why(std::string* why, std::string msg) {
 
 }  // namespace
 
+bool is_valid_utf8(std::string_view s) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = p[i] < 0x80 ? 1 : utf8_seq(p + i, s.size() - i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string message_text(std::string_view s, std::size_t max) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t limit = s.size() > max ? max - 3 : s.size();
+  std::string out;
+  for (std::size_t i = 0; i < limit;) {
+    std::size_t len = p[i] < 0x80 ? 1 : utf8_seq(p + i, s.size() - i);
+    if (len == 0 || p[i] == 0) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    if (i + len > limit) break;
+    if (p[i] < 0x20 || p[i] == 0x7F) out += ' ';
+    else out.append(s.substr(i, len));
+    i += len;
+  }
+  if (limit < s.size()) out += "...";
+  return out;
+}
+
 std::string canonical_topic(std::string_view raw) {
   std::size_t b = 0, e = raw.size();
   while (b < e && is_ascii_space(static_cast<unsigned char>(raw[b]))) ++b;
@@ -563,7 +593,18 @@ double json_field(const json::Value& v, std::string_view topic, const char* fiel
 }  // namespace
 
 Profile profile_from_json(std::string_view text) {
-  json::Value doc = json::parse(text);
+  // The most values a profile of kMaxTopics topics takes (the document, and a
+  // topic's object, level and want): bounds the parse tree, whatever the size
+  // of the text (see json::parse).
+  constexpr std::size_t kMaxJsonValues = 1 + 3 * kMaxTopics;
+  json::Value doc;
+  try {
+    doc = json::parse(text, kMaxJsonValues);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::too_large) throw;
+    fail(ErrorCode::too_large, std::string(e.what()) + ", more than a profile of at most " + std::to_string(kMaxTopics) +
+                                   " topics can have");
+  }
   if (doc.type != json::Value::Type::object) {
     fail(ErrorCode::invalid_argument, std::string("a JSON profile must be an object of topics, not ") + doc.type_name());
   }

@@ -42,6 +42,16 @@ std::uint64_t topic_key(std::string_view canonical) noexcept;
 // Checks a level and a want; throws invalid_argument naming the topic.
 void check_level_want(std::string_view topic, double level, double want);
 
+// True if `s` is valid UTF-8 (NUL bytes allowed).
+bool is_valid_utf8(std::string_view s) noexcept;
+
+// User text for a message: at most `max` bytes (a longer text is cut to
+// max - 3 bytes, never inside a UTF-8 character, plus "..."), a NUL or an
+// invalid UTF-8 byte shown as '?' and other control bytes as ' ', so the
+// message stays one readable line of valid UTF-8 (SQLite cuts a message at a
+// NUL; Python cannot decode invalid UTF-8). `max` must be at least 4.
+std::string message_text(std::string_view s, std::size_t max);
+
 // A validated, read-only view over profile bytes. It does not own them.
 class ProfileView {
  public:

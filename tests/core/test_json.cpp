@@ -74,7 +74,7 @@ TEST(Json, ErrorMessagesWithByteOffsets) {
   EXPECT_EQ(json_error("\"a\nb\""), "malformed JSON at byte 2: control character in string");
   EXPECT_EQ(json_error("\"\\x\""), "malformed JSON at byte 2: invalid escape");
   EXPECT_EQ(json_error("\"\\u12\""), "malformed JSON at byte 3: truncated \\u escape");
-  EXPECT_EQ(json_error("\"\\u12g4\""), "malformed JSON at byte 6: invalid \\u escape");
+  EXPECT_EQ(json_error("\"\\u12g4\""), "malformed JSON at byte 5: invalid \\u escape");
   EXPECT_EQ(json_error("\"\\ud800\""), "malformed JSON at byte 7: lone surrogate in \\u escape");
   EXPECT_EQ(json_error("\"\\ud800\\u0041\""), "malformed JSON at byte 13: lone surrogate in \\u escape");
   EXPECT_EQ(json_error("\"\\udc00\""), "malformed JSON at byte 7: lone surrogate in \\u escape");
@@ -88,6 +88,22 @@ TEST(Json, NestingIsLimited) {
   EXPECT_NO_THROW(json::parse(std::string(65, '[') + std::string(65, ']')));
   EXPECT_EQ(json_error(std::string(66, '[') + std::string(66, ']')),
             "malformed JSON at byte 65: nested deeper than 64 levels");
+}
+
+TEST(Json, ValueCountIsLimited) {
+  // A bound on the values (scalars, arrays, objects, the document included)
+  // bounds the parse tree: 3 values pass a bound of 3, not of 2.
+  EXPECT_NO_THROW(json::parse("[1, 2]", 3));
+  EXPECT_NO_THROW(json::parse("{\"a\": [], \"b\": {}}", 3));
+  auto too_large = [](std::string_view text, std::size_t max) {
+    return error_of([&] { json::parse(text, max); }, ErrorCode::too_large);
+  };
+  EXPECT_EQ(too_large("[1, 2]", 2), "JSON text has more than 2 values");
+  EXPECT_EQ(too_large("{\"a\": [], \"b\": {}}", 2), "JSON text has more than 2 values");
+  EXPECT_EQ(too_large("0", 0), "JSON text has more than 0 values");
+  // Malformed text before the bound is reached is reported as such.
+  EXPECT_EQ(json_error("[1, x, 3]"), "malformed JSON at byte 4: unexpected character");
+  EXPECT_EQ(error_of([] { json::parse("[1, x, 3]", 3); }), "malformed JSON at byte 4: unexpected character");
 }
 
 TEST(Json, AppendNumberShortestRoundTrip) {
@@ -157,6 +173,23 @@ TEST(JsonProfile, RoundTrip) {
     EXPECT_EQ(back, p) << text;
     EXPECT_EQ(profile_to_json(back.view()), text);
   }
+}
+
+TEST(JsonProfile, ValueCountIsLimited) {
+  // Whatever the size of the text, the parse tree holds at most the
+  // 1 + 3 * kMaxTopics values a profile of kMaxTopics topics needs (about
+  // 100 bytes each): {"a": [0, ..., 0]} with n zeros has n + 2 values.
+  auto zeros = [](std::size_t n) {
+    std::string s = "{\"a\": [";
+    s.reserve(s.size() + 2 * n + 2);
+    for (std::size_t i = 0; i < n; ++i) s += i ? ",0" : "0";
+    return s + "]}";
+  };
+  const std::size_t max_values = 1 + 3 * kMaxTopics;
+  EXPECT_EQ(profile_error(zeros(max_values - 2)),
+            "topic 'a' must map to an object like {\"level\": 3, \"want\": 1}, not an array");
+  EXPECT_EQ(error_of([&] { profile_from_json(zeros(max_values - 1)); }, ErrorCode::too_large),
+            "JSON text has more than 3145729 values, more than a profile of at most 1048576 topics can have");
 }
 
 TEST(JsonProfile, ErrorMessages) {
