@@ -35,7 +35,8 @@ struct StateSlot {
 };
 
 // Reads (candidate_id, score); returns false when the row is skipped.
-bool read_row(sqlite3_value** argv, SqlId* id, double* score) {
+// json_ids: the ids go into JSON text, so a text id must be valid UTF-8.
+bool read_row(sqlite3_value** argv, SqlId* id, double* score, bool json_ids) {
   switch (sqlite3_value_type(argv[0])) {
     case SQLITE_NULL: return false;
     case SQLITE_INTEGER:
@@ -46,6 +47,7 @@ bool read_row(sqlite3_value** argv, SqlId* id, double* score) {
       const char* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
       if (!t) throw std::bad_alloc();
       id->s.assign(t, static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
+      if (json_ids && !is_valid_utf8(id->s)) throw SqlError{"candidate_id is text but not valid UTF-8"};
       break;
     }
     default:
@@ -70,14 +72,14 @@ std::uint64_t read_k(sqlite3_value* v) {
   return static_cast<std::uint64_t>(sqlite3_value_int64(v));
 }
 
-void step(sqlite3_context* ctx, sqlite3_value** argv, std::uint64_t k, bool check_k) {
+void step(sqlite3_context* ctx, sqlite3_value** argv, std::uint64_t k, bool check_k, bool json_ids) {
   auto* slot = static_cast<StateSlot*>(sqlite3_aggregate_context(ctx, sizeof(StateSlot)));
   if (!slot) throw std::bad_alloc();
   if (!slot->state) slot->state = new PartnerState(k);
   else if (check_k && slot->state->top.k() != k) throw SqlError{"k must be the same on every row"};
   SqlId id;
   double s = 0.0;
-  if (read_row(argv, &id, &s)) slot->state->top.add(id, s);
+  if (read_row(argv, &id, &s, json_ids)) slot->state->top.add(id, s);
 }
 
 std::unique_ptr<PartnerState> take_state(sqlite3_context* ctx) {
@@ -92,7 +94,7 @@ std::unique_ptr<PartnerState> take_state(sqlite3_context* ctx) {
 // best_partner(candidate_id, score): the candidate with the highest score;
 // ties -> smallest id; NULL and 0 scores skipped; NULL when none.
 void best_partner_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  guard(ctx, "best_partner", [&] { step(ctx, argv, 1, false); });
+  guard(ctx, "best_partner", [&] { step(ctx, argv, 1, false, false); });
 }
 
 void best_partner_final(sqlite3_context* ctx) {
@@ -108,7 +110,7 @@ void best_partner_final(sqlite3_context* ctx) {
 // best_partners(candidate_id, score, k): top-k as a JSON array of
 // {"id": ..., "score": ...}, score descending then id ascending.
 void best_partners_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  guard(ctx, "best_partners", [&] { step(ctx, argv, read_k(argv[2]), true); });
+  guard(ctx, "best_partners", [&] { step(ctx, argv, read_k(argv[2]), true, true); });
 }
 
 void best_partners_final(sqlite3_context* ctx) {

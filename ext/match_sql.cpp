@@ -74,8 +74,7 @@ Options parse_options(sqlite3_value* v) {
       once(o.has_pinned);
       o.pinned = source_text();
     } else {
-      std::string k = key.size() > 40 ? key.substr(0, 37) + "..." : key;
-      throw SqlError{"unknown option '" + k + "' (valid options: mentors, objective, pinned)"};
+      throw SqlError{"unknown option '" + shown_key(key) + "' (valid options: mentors, objective, pinned)"};
     }
   }
   return o;
@@ -98,7 +97,9 @@ double number_value(sqlite3_value* v, const char* col, std::int64_t a, std::int6
 }
 
 std::int64_t id_value(sqlite3_value* v, const char* role, const char* col) {
-  if (sqlite3_value_type(v) == SQLITE_NULL) throw SqlError{std::string(role) + " has a NULL " + col};
+  const int type = sqlite3_value_type(v);
+  if (type == SQLITE_INTEGER) return sqlite3_value_int64(v);  // the usual case: no message built
+  if (type == SQLITE_NULL) throw SqlError{std::string(role) + " has a NULL " + col};
   return integer_value(v, std::string(role) + " " + col);
 }
 

@@ -50,16 +50,16 @@ bool starts_with_keyword(const std::string& s, const char* kw) {
   return s.size() == n || !is_ident_char(s[n]);
 }
 
-std::string shown(const std::string& s) {
-  std::string out = s.size() > 60 ? s.substr(0, 57) + "..." : s;
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  return out;
-}
+// User text and SQLite's messages about it (which may quote all of it) in a
+// message: capped, one line, valid UTF-8.
+std::string shown(const std::string& s) { return message_text(s, 60); }
+std::string shown_error(const char* m) { return message_text(m ? m : "", 200); }
 
 }  // namespace
 
 Stmt prepare_source(sqlite3* db, const std::string& raw, const char* role) {
+  // SQLite would stop reading at a NUL and silently ignore the rest.
+  if (raw.find('\0') != std::string::npos) throw SqlError{std::string(role) + " contains a NUL byte"};
   std::string text = trim(raw);
   std::string schema, name, sql;
   bool named = plain_name(text, &schema, &name);
@@ -79,8 +79,13 @@ Stmt prepare_source(sqlite3* db, const std::string& raw, const char* role) {
   Stmt stmt(raw_stmt);
   if (rc != SQLITE_OK) {
     if (rc == SQLITE_NOMEM) throw std::bad_alloc();
-    std::string why = sqlite3_errmsg(db);
-    if (named) throw SqlError{std::string(role) + ": no table or view named '" + text + "' (" + why + ")"};
+    std::string why = shown_error(sqlite3_errmsg(db));
+    // Only "no such table: <name>" means the name is missing; a view that is
+    // there but cannot run (say, an unsafe function or table in it) fails as
+    // SQLite says.
+    if (named && sqlite3_errmsg(db) == "no such table: " + text) {
+      throw SqlError{std::string(role) + ": no table or view named '" + shown(text) + "' (" + why + ")"};
+    }
     throw SqlError{std::string(role) + ": " + why};
   }
   if (!stmt) throw SqlError{std::string(role) + " is empty"};
@@ -114,12 +119,12 @@ bool step_source(sqlite3* db, sqlite3_stmt* s, const char* role) {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   if (rc == SQLITE_NOMEM) throw std::bad_alloc();
-  throw SqlError{std::string(role) + ": " + sqlite3_errmsg(db)};
+  throw SqlError{std::string(role) + ": " + shown_error(sqlite3_errmsg(db))};
 }
 
-std::int64_t integer_value(sqlite3_value* v, const std::string& what) {
+std::int64_t integer_value(sqlite3_value* v, std::string_view what) {
   if (sqlite3_value_type(v) != SQLITE_INTEGER) {
-    throw SqlError{what + " must be an integer, not " + type_name(v)};
+    throw SqlError{std::string(what) + " must be an integer, not " + type_name(v)};
   }
   return sqlite3_value_int64(v);
 }
@@ -142,7 +147,9 @@ json::Value options_object(sqlite3_value* v) {
   if (!text) throw std::bad_alloc();
   json::Value doc;
   try {
-    doc = json::parse(std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(v))));
+    // An options object has a handful of values; the bound keeps a huge text
+    // from building a huge tree before it is rejected.
+    doc = json::parse(std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(v))), 1000);
   } catch (const rcp::Error& e) {
     throw SqlError{std::string("options: ") + e.what()};
   }
@@ -163,9 +170,11 @@ int best_index_args(sqlite3_vtab* vt, sqlite3_index_info* info, int first_arg, i
     const auto& c = info->aConstraint[i];
     if (c.iColumn < first_arg) continue;
     int arg = c.iColumn - first_arg;
-    if (arg >= nargs) continue;
+    // Only `=` passes an argument; SQLite checks other operators on the
+    // rows (the argument columns read NULL), so they are left to it.
+    if (arg >= nargs || c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
     present[arg] = true;
-    if (c.op != SQLITE_INDEX_CONSTRAINT_EQ || !c.usable) continue;
+    if (!c.usable) continue;
     where[arg] = i;
   }
   (void)vt;

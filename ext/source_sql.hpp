@@ -34,10 +34,13 @@ int find_column(sqlite3_stmt* stmt, const char* name);
 bool step_source(sqlite3* db, sqlite3_stmt* s, const char* role);
 
 // An INTEGER value, else "<what> must be an integer, not <type>".
-std::int64_t integer_value(sqlite3_value* v, const std::string& what);
+std::int64_t integer_value(sqlite3_value* v, std::string_view what);
 
 // The text of a value (any type is read as SQLite converts it).
 std::string text_value(sqlite3_value* v);
+
+// An option key for "unknown option '...'": capped, valid UTF-8, no NUL.
+inline std::string shown_key(const std::string& key) { return message_text(key, 40); }
 
 // An options argument: NULL -> a null Value; else it must be JSON object text
 // ("options must be a JSON object as text, not ...", "options: malformed ...",

@@ -104,8 +104,7 @@ Options parse_options(sqlite3_value* v) {
       }
       o.threads = static_cast<unsigned>(val.number);
     } else {
-      std::string k = key.size() > 40 ? key.substr(0, 37) + "..." : key;
-      throw SqlError{"unknown option '" + k + "' (valid options: exclude, mode, threads)"};
+      throw SqlError{"unknown option '" + shown_key(key) + "' (valid options: exclude, mode, threads)"};
     }
   }
   return o;
