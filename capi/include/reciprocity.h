@@ -293,10 +293,11 @@ typedef struct rcp_top_partners_result rcp_top_partners_result;
  * Errors: RCP_E_NULL_ARGUMENT (out; profiles or ids when n > 0; a NULL
  * profiles[i]; opts->exclude NULL with a nonzero exclude_count),
  * RCP_E_INVALID_ARGUMENT (k = 0, a duplicate id, unknown mode, threads over
- * 1024, opts->struct_size smaller than the 1.1 struct, or larger than this
- * library's with the unknown fields set), RCP_E_TOO_LARGE (over 2^32 - 1
- * people or topic entries in total), RCP_E_CANCELLED (the progress callback
- * returned 0), RCP_E_NOMEM. */
+ * 1024, opts->struct_size smaller than the 1.1 struct, over 4096 (not
+ * initialised), or larger than this library's with the unknown fields set),
+ * RCP_E_TOO_LARGE (over 2^32 - 1 people or topic entries in total, checked
+ * before the arrays are read; an exclude_count that no array can have),
+ * RCP_E_CANCELLED (the progress callback returned 0), RCP_E_NOMEM. */
 RCP_API rcp_status rcp_top_partners(const rcp_profile *const *profiles, const int64_t *ids, size_t n, size_t k,
                                     const rcp_top_partners_options *opts, rcp_top_partners_result **out);
 
@@ -407,8 +408,9 @@ typedef struct rcp_match_result rcp_match_result;
  * unknown objective, an empty mentor list, a bad capacity, a pair without
  * exactly one mentor, mentors with "fair" or "stable", a pinned pair that is
  * not a candidate or a person pinned twice, opts->struct_size smaller than
- * the 1.1 struct or larger with unknown fields set; the message says which),
- * RCP_E_NOMEM. */
+ * the 1.1 struct, over 4096 (not initialised) or larger with unknown fields
+ * set; the message says which), RCP_E_TOO_LARGE (n, mentor_count or
+ * pinned_count larger than any array can be; too many people), RCP_E_NOMEM. */
 RCP_API rcp_status rcp_match(const rcp_candidate *candidates, size_t n, const rcp_match_options *opts,
                              rcp_match_result **out);
 
@@ -418,9 +420,11 @@ RCP_API rcp_status rcp_match(const rcp_candidate *candidates, size_t n, const rc
  * pairs are the matching, put in the same order and orientation as
  * rcp_match's (a < b sorted; with mentors (mentor, mentee)), each with its
  * candidate score. Errors: those of rcp_match (except the pinned pairs',
- * which are not read), RCP_E_NULL_ARGUMENT (matching when count > 0),
+ * which are not read; still, opts->pinned NULL with a nonzero pinned_count is
+ * an error), RCP_E_NULL_ARGUMENT (matching when count > 0),
  * RCP_E_INVALID_ARGUMENT (a matching pair that is not a candidate, a person in
- * two pairs, a mentor over its capacity). */
+ * two pairs, a mentor over its capacity), RCP_E_TOO_LARGE (a count larger
+ * than any array can be). */
 RCP_API rcp_status rcp_match_audit(const rcp_candidate *candidates, size_t n, const rcp_match_options *opts,
                                    const rcp_id_pair *matching, size_t count, rcp_match_result **out);
 

@@ -75,6 +75,24 @@ rcp_status null_argument(const char* fn, const char* name) noexcept {
   return fail(RCP_E_NULL_ARGUMENT, fn, name, " must not be NULL");
 }
 
+// A count of `element_size`-byte array elements that no array can hold (over
+// PTRDIFF_MAX bytes): the count is wrong, and is rejected before anything is
+// read or allocated (std::vector would throw length_error, an internal error).
+bool no_array_holds(std::size_t count, std::size_t element_size) noexcept {
+  return count > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()) / element_size;
+}
+
+rcp_status count_too_large(const char* fn, const char* name, std::size_t count, const char* what) noexcept {
+  char detail[128];
+  std::snprintf(detail, sizeof detail, " is %zu: no array of that many %s fits in memory", count, what);
+  return fail(RCP_E_TOO_LARGE, fn, name, detail);
+}
+
+// No version of an options struct comes near this size: a larger struct_size
+// is not initialised (and scanning that many "unknown" bytes for nonzero ones
+// would read far past the struct).
+constexpr std::size_t kMaxOptionsStructSize = 4096;
+
 rcp_status from_code(rcp::ErrorCode code) noexcept {
   switch (code) {
     case rcp::ErrorCode::invalid_argument: return RCP_E_INVALID_ARGUMENT;
@@ -299,6 +317,11 @@ rcp_status rcp_top_partners(const rcp_profile* const* profiles, const int64_t* i
   *out = nullptr;
   if (n > 0 && !profiles) return null_argument(fn, "profiles");
   if (n > 0 && !ids) return null_argument(fn, "ids");
+  if (n > std::numeric_limits<std::uint32_t>::max()) {  // the core's limit, checked before profiles[i] is read
+    char detail[64];
+    std::snprintf(detail, sizeof detail, "at most %u people", std::numeric_limits<std::uint32_t>::max());
+    return fail(RCP_E_TOO_LARGE, fn, detail);
+  }
 
   // Options: read only the fields the caller's struct_size covers; a larger
   // struct from a newer header is fine as long as what we do not know is 0.
@@ -310,6 +333,14 @@ rcp_status rcp_top_partners(const rcp_profile* const* profiles, const int64_t* i
       std::snprintf(detail, sizeof detail,
                     " is %zu, expected at least %zu (initialise the options with RCP_TOP_PARTNERS_OPTIONS_INIT)",
                     size, kTopPartnersOptionsSize_1_1);
+      return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
+    }
+    if (size > kMaxOptionsStructSize) {
+      char detail[160];
+      std::snprintf(detail, sizeof detail,
+                    " is %zu, more than any version of the options has (initialise the options with "
+                    "RCP_TOP_PARTNERS_OPTIONS_INIT)",
+                    size);
       return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
     }
     if (size > sizeof(rcp_top_partners_options)) {
@@ -337,6 +368,9 @@ rcp_status rcp_top_partners(const rcp_profile* const* profiles, const int64_t* i
     char detail[96];
     std::snprintf(detail, sizeof detail, " must not be NULL when opts->exclude_count is %zu", o.exclude_count);
     return fail(RCP_E_NULL_ARGUMENT, fn, "opts->exclude", detail);
+  }
+  if (no_array_holds(o.exclude_count, sizeof(rcp_id_pair))) {
+    return count_too_large(fn, "opts->exclude_count", o.exclude_count, "pairs");
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (!profiles[i]) {
@@ -474,6 +508,14 @@ rcp_status read_match_options(const char* fn, const rcp_match_options* opts, rcp
                   kMatchOptionsSize_1_1);
     return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
   }
+  if (size > kMaxOptionsStructSize) {
+    char detail[160];
+    std::snprintf(detail, sizeof detail,
+                  " is %zu, more than any version of the options has (initialise the options with "
+                  "RCP_MATCH_OPTIONS_INIT)",
+                  size);
+    return fail(RCP_E_INVALID_ARGUMENT, fn, "opts->struct_size", detail);
+  }
   if (size > sizeof(rcp_match_options)) {
     const auto* extra = reinterpret_cast<const unsigned char*>(opts) + sizeof(rcp_match_options);
     for (std::size_t i = 0; i < size - sizeof(rcp_match_options); ++i) {
@@ -498,6 +540,12 @@ rcp_status read_match_options(const char* fn, const rcp_match_options* opts, rcp
     char detail[96];
     std::snprintf(detail, sizeof detail, " must not be NULL when opts->pinned_count is %zu", o->pinned_count);
     return fail(RCP_E_NULL_ARGUMENT, fn, "opts->pinned", detail);
+  }
+  if (no_array_holds(o->mentor_count, sizeof(rcp_mentor))) {
+    return count_too_large(fn, "opts->mentor_count", o->mentor_count, "mentors");
+  }
+  if (no_array_holds(o->pinned_count, sizeof(rcp_id_pair))) {
+    return count_too_large(fn, "opts->pinned_count", o->pinned_count, "pairs");
   }
   return RCP_OK;
 }
@@ -529,6 +577,7 @@ rcp_status rcp_match(const rcp_candidate* candidates, size_t n, const rcp_match_
   if (!out) return null_argument(fn, "out");
   *out = nullptr;
   if (n > 0 && !candidates) return null_argument(fn, "candidates");
+  if (no_array_holds(n, sizeof(rcp_candidate))) return count_too_large(fn, "n", n, "candidates");
   rcp_match_options o;
   if (rcp_status st = read_match_options(fn, opts, &o); st != RCP_OK) return st;
   return guard(fn, [&] {
@@ -547,6 +596,8 @@ rcp_status rcp_match_audit(const rcp_candidate* candidates, size_t n, const rcp_
   *out = nullptr;
   if (n > 0 && !candidates) return null_argument(fn, "candidates");
   if (count > 0 && !matching) return null_argument(fn, "matching");
+  if (no_array_holds(n, sizeof(rcp_candidate))) return count_too_large(fn, "n", n, "candidates");
+  if (no_array_holds(count, sizeof(rcp_id_pair))) return count_too_large(fn, "count", count, "pairs");
   rcp_match_options o;
   if (rcp_status st = read_match_options(fn, opts, &o); st != RCP_OK) return st;
   return guard(fn, [&] {
