@@ -51,15 +51,18 @@ auto guard(const char* fn, Body&& body) -> decltype(body()) {
 
 std::string py_type_name(const py::handle& o) { return py::str(py::type::handle_of(o).attr("__name__")); }
 
-// A topic name as the core quotes it in messages (capped at 64 bytes).
+// A topic or field name as the core quotes it in messages: capped at 64
+// bytes (61 and "...") without splitting a UTF-8 character, a NUL shown as
+// '?' (Python cannot decode a split character and C cuts a message at a NUL).
 std::string quoted(std::string_view s) {
-  std::string out = "'";
+  std::size_t limit = s.size();
   if (s.size() > 64) {
-    out.append(s.substr(0, 61));
-    out += "...";
-  } else {
-    out.append(s);
+    limit = 61;
+    while (limit > 0 && (static_cast<unsigned char>(s[limit]) & 0xC0) == 0x80) --limit;
   }
+  std::string out = "'";
+  for (std::size_t i = 0; i < limit; ++i) out += s[i] == '\0' ? '?' : s[i];
+  if (limit < s.size()) out += "...";
   out += "'";
   return out;
 }
@@ -90,6 +93,34 @@ const rcp::Profile* exact_profile(const char* fn, int position, PyObject* o) {
   return static_cast<const rcp::Profile*>(vh.value_ptr());
 }
 
+// The Profile inside `o`, a reciprocity.Profile or an instance of a Python
+// subclass, or nullptr when it was made with Profile.__new__ and never
+// initialised (pybind11 would hand out unconstructed memory for it).
+const rcp::Profile* initialised_profile(const py::handle& o) {
+  auto* inst = reinterpret_cast<py::detail::instance*>(o.ptr());
+  auto vh = inst->get_value_and_holder();
+  if (!vh.holder_constructed() || vh.value_ptr() == nullptr) return nullptr;
+  return static_cast<const rcp::Profile*>(vh.value_ptr());
+}
+
+// The Profile `o`, the `what` ("self", "other", "argument 1") of `fn`: a
+// TypeError "<fn>: <what> ..." when `o` is not a Profile or an uninitialised one.
+const rcp::Profile& held_profile(const char* fn, const char* what, const py::handle& o) {
+  if (Py_TYPE(o.ptr()) != g_profile_type && !py::isinstance<rcp::Profile>(o)) {
+    throw py::type_error(std::string(fn) + ": " + what + " must be a reciprocity.Profile, not " + py_type_name(o));
+  }
+  const rcp::Profile* p = initialised_profile(o);
+  if (!p) throw py::type_error(std::string(fn) + ": " + what + " is an uninitialised Profile");
+  return *p;
+}
+
+// A Profile method: `self` arrives as an object and is checked with
+// held_profile, so Profile.__new__(Profile).to_bytes() is a TypeError.
+template <typename R, typename... A>
+auto method(const char* fn, R (*f)(const rcp::Profile&, A...)) {
+  return [fn, f](const py::object& self, A... a) -> R { return f(held_profile(fn, "self", self), a...); };
+}
+
 ProfileArg profile_arg(const char* fn, int position, const py::handle& o) {
   ProfileArg out;
   if (const rcp::Profile* p = exact_profile(fn, position, o.ptr())) {
@@ -97,7 +128,11 @@ ProfileArg profile_arg(const char* fn, int position, const py::handle& o) {
     return out;
   }
   if (py::isinstance<rcp::Profile>(o)) {
-    out.view = o.cast<const rcp::Profile&>().view();
+    const rcp::Profile* p = initialised_profile(o);
+    if (!p) {
+      throw py::type_error(std::string(fn) + ": argument " + std::to_string(position) + " is an uninitialised Profile");
+    }
+    out.view = p->view();
     return out;
   }
   const void* data = nullptr;
@@ -123,6 +158,14 @@ ProfileArg profile_arg(const char* fn, int position, const py::handle& o) {
   return out;
 }
 
+// A str as UTF-8 for a name looked up in a list (a mode, an objective): a
+// lone surrogate becomes '?', so it is simply an unknown name.
+std::string replaced_utf8(const py::handle& o) {
+  auto b = py::reinterpret_steal<py::bytes>(PyUnicode_AsEncodedString(o.ptr(), "utf-8", "replace"));
+  if (!b) throw py::error_already_set();
+  return std::string(PyBytes_AS_STRING(b.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(b.ptr())));
+}
+
 // Interned mode names: a call that passes a literal or the default string
 // is recognised by identity, without converting or copying it.
 PyObject* g_mode_names[5] = {};
@@ -137,8 +180,7 @@ rcp::Mode mode_arg(const char* fn, const py::handle& o) {
     throw py::type_error(std::string(fn) + ": mode must be str, not " + py_type_name(o) + " (valid modes: " +
                          rcp::kModeList + ")");
   }
-  std::string name = o.cast<std::string>();
-  return guard(fn, [&] { return rcp::parse_mode(name); });
+  return guard(fn, [&] { return rcp::parse_mode(replaced_utf8(o)); });
 }
 
 // A level or a want from a Python value: int or float; None counts as 0 (like
@@ -181,6 +223,17 @@ std::string topic_arg(const char* fn, const py::handle& t) {
   return std::string(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
 }
 
+// An entry of a mapping's items(): a (key, value) tuple. A Mapping whose
+// items() gives anything else is refused by name rather than by CPython's
+// SystemError. `what` names the entries: "(topic, spec)".
+py::tuple item_pair(const char* fn, const std::string& mapping, const char* what, const py::handle& item) {
+  if (!PyTuple_Check(item.ptr()) || PyTuple_GET_SIZE(item.ptr()) != 2) {
+    throw py::type_error(std::string(fn) + ": items() of " + mapping + " must give " + what + " pairs, not " +
+                         py_type_name(item));
+  }
+  return py::reinterpret_borrow<py::tuple>(item);
+}
+
 bool is_mapping(const py::handle& o) {
   static py::object mapping = py::module_::import("collections.abc").attr("Mapping");
   return PyDict_Check(o.ptr()) || py::isinstance(o, mapping);
@@ -199,7 +252,7 @@ rcp::Profile profile_from_mapping(const char* fn, const py::handle& topics) {
   rcp::ProfileBuilder b;
   py::object items = topics.attr("items")();
   for (py::handle item : items) {
-    auto pair = py::reinterpret_borrow<py::tuple>(item);
+    py::tuple pair = item_pair(fn, "the profile mapping", "(topic, spec)", item);
     std::string topic = topic_arg(fn, pair[0]);
     py::handle spec = pair[1];
     if (!is_mapping(spec)) {
@@ -209,9 +262,9 @@ rcp::Profile profile_from_mapping(const char* fn, const py::handle& topics) {
     double level = 0.0, want = 0.0;
     py::object fields = spec.attr("items")();
     for (py::handle f : fields) {
-      auto fv = py::reinterpret_borrow<py::tuple>(f);
+      py::tuple fv = item_pair(fn, "the mapping of topic " + quoted(topic), "(field, value)", f);
       py::handle key = fv[0];
-      std::string field = py::isinstance<py::str>(key) ? key.cast<std::string>() : std::string(py::repr(key));
+      std::string field = py::isinstance<py::str>(key) ? replaced_utf8(key) : std::string(py::repr(key));
       if (field == "level") {
         level = number_field(fn, fv[1], topic, "level");
       } else if (field == "want") {
@@ -228,11 +281,20 @@ rcp::Profile profile_from_mapping(const char* fn, const py::handle& topics) {
 
 // Profile from rows (topic, level, want), merged like the SQL aggregate
 // reciprocity_profile: None topics skipped, None level/want = 0.
-rcp::Profile profile_from_rows(const py::iterable& rows) {
+rcp::Profile profile_from_rows(const py::object& rows) {
   const char* fn = "Profile.from_rows";
+  py::iterator it;
+  try {
+    it = py::iter(rows);
+  } catch (py::error_already_set& e) {
+    if (!e.matches(PyExc_TypeError)) throw;
+    throw py::type_error(std::string(fn) + ": rows must be an iterable of (topic, level, want) rows, not " +
+                         py_type_name(rows));
+  }
   rcp::ProfileBuilder b;
   std::size_t index = 0;
-  for (py::handle row : rows) {
+  for (; it != py::iterator::sentinel(); ++it) {
+    py::handle row = *it;
     py::sequence seq;
     if (!py::isinstance<py::sequence>(row) || py::isinstance<py::str>(row) || py::len(row) != 3) {
       throw py::type_error(std::string(fn) + ": row " + std::to_string(index) +
@@ -365,6 +427,10 @@ void collect_profiles(const char* fn, const py::handle& mapping, const py::list&
   values->reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     py::object v = mapping[ids[i]];
+    if (py::isinstance<rcp::Profile>(v) && !initialised_profile(v)) {
+      throw py::type_error(std::string(fn) + ": " + label + std::string(py::repr(ids[i])) +
+                           " is an uninitialised Profile");
+    }
     if (!py::isinstance<rcp::Profile>(v) && !PyBytes_Check(v.ptr())) {
       if (PyByteArray_Check(v.ptr()) || PyMemoryView_Check(v.ptr())) {
         v = py::reinterpret_steal<py::object>(PyBytes_FromObject(v.ptr()));
@@ -827,7 +893,7 @@ void read_match_mentors(const char* fn, const py::handle& mentors, rcp::MatchInp
   py::object items = py::reinterpret_steal<py::object>(PyMapping_Items(mentors.ptr()));
   if (!items) throw py::error_already_set();
   for (py::handle kv : items) {
-    py::tuple t = py::reinterpret_borrow<py::tuple>(kv);
+    py::tuple t = item_pair(fn, "mentors", "(mentor id, capacity)", kv);
     rcp::MentorCapacity m;
     m.id = match_id(fn, "mentors: key " + std::string(py::repr(t[0])), t[0]);
     if (PyBool_Check(t[1].ptr()) || !PyLong_Check(t[1].ptr())) {
@@ -836,7 +902,11 @@ void read_match_mentors(const char* fn, const py::handle& mentors, rcp::MatchInp
     }
     int overflow = 0;
     long long c = PyLong_AsLongLongAndOverflow(t[1].ptr(), &overflow);
-    if (overflow) c = overflow > 0 ? INT64_MAX : INT64_MIN;
+    if (overflow < 0) {  // the core's message, with the value given rather than INT64_MIN
+      throw py::value_error(std::string(fn) + ": mentor " + std::to_string(m.id) + " has capacity " +
+                            std::string(py::repr(t[1])) + "; capacities must be integers >= 1");
+    }
+    if (overflow > 0) c = INT64_MAX;  // more places than people: no limit
     m.capacity = static_cast<std::int64_t>(c);
     in->mentors.push_back(m);
   }
@@ -897,7 +967,7 @@ PyMatching match_py(const py::handle& pairs, const py::handle& objective, const 
       throw py::type_error(std::string(fn) + ": objective must be 'total', 'fair' or 'stable', not " +
                            py_type_name(objective));
     }
-    in.objective = objective.cast<std::string>();
+    in.objective = replaced_utf8(objective);
   }
   read_match_pairs(fn, pairs, &in);
   read_match_mentors(fn, mentors, &in);
@@ -980,7 +1050,7 @@ ValueError: Profile: level 7 for topic 'python' is outside [0, 5]
           "from_bytes",
           [](const py::object& data) {
             const char* fn = "Profile.from_bytes";
-            if (py::isinstance<rcp::Profile>(data)) return data.cast<rcp::Profile>();
+            if (py::isinstance<rcp::Profile>(data)) return rcp::Profile(held_profile(fn, "argument 1", data));
             ProfileArg a = profile_arg(fn, 1, data);
             return rcp::Profile::from_blob(a.view.bytes(), a.view.byte_size());
           },
@@ -1007,7 +1077,13 @@ ValueError: Profile.from_bytes: argument 1 is not a reciprocity profile: truncat
             if (!py::isinstance<py::str>(text)) {
               throw py::type_error(std::string(fn) + ": argument 1 must be JSON text (str), not " + py_type_name(text));
             }
-            std::string s = topic_arg(fn, text);
+            PyObject* utf8 = PyUnicode_AsUTF8String(text.ptr());
+            if (!utf8) {
+              PyErr_Clear();
+              throw py::value_error(std::string(fn) + ": text is not valid UTF-8 (it holds a lone surrogate)");
+            }
+            auto owned = py::reinterpret_steal<py::bytes>(utf8);
+            std::string_view s(PyBytes_AS_STRING(utf8), static_cast<std::size_t>(PyBytes_GET_SIZE(utf8)));
             return guard(fn, [&] { return rcp::profile_from_json(s); });
           },
           py::arg("text"), R"doc(from_json(text: str) -> Profile
@@ -1036,10 +1112,10 @@ the larger want. Handy for rows fetched from skills and learning-goals tables.
 Profile({'finance': {'level': 1.0, 'want': 3.0}, 'python': {'level': 4.0}})
 )doc")
       .def("to_bytes",
-           [](const rcp::Profile& self) {
+           method("Profile.to_bytes", +[](const rcp::Profile& self) {
              const auto& b = self.blob();
              return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
-           },
+           }),
            R"doc(to_bytes() -> bytes
 
 The profile in its versioned binary format: the same bytes as the SQL
@@ -1051,10 +1127,10 @@ BLOBs, so it can be stored in a table and used by the SQL functions.
 (b'RcpP', 50)
 )doc")
       .def("__bytes__",
-           [](const rcp::Profile& self) {
+           method("Profile.__bytes__", +[](const rcp::Profile& self) {
              const auto& b = self.blob();
              return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
-           },
+           }),
            R"doc(__bytes__() -> bytes
 
 Same as ``to_bytes()``.
@@ -1065,10 +1141,10 @@ Same as ``to_bytes()``.
 True
 )doc")
       .def("__conform__",
-           [](const rcp::Profile& self, const py::object&) {
+           method("Profile.__conform__", +[](const rcp::Profile& self, const py::object&) {
              const auto& b = self.blob();
              return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
-           },
+           }),
            py::arg("protocol"), R"doc(__conform__(protocol) -> bytes
 
 Lets ``sqlite3`` bind a Profile as a query parameter: it is stored as its
@@ -1079,7 +1155,8 @@ BLOB (``to_bytes()``).
 >>> conn.execute("SELECT length(?)", (reciprocity.Profile({"python": {"level": 4}}),)).fetchone()
 (50,)
 )doc")
-      .def("to_dict", [](const rcp::Profile& self) { return profile_to_dict(self.view()); },
+      .def("to_dict",
+           method("Profile.to_dict", +[](const rcp::Profile& self) { return profile_to_dict(self.view()); }),
            R"doc(to_dict() -> dict[str, dict[str, float]]
 
 The profile as a dict in the SQL JSON shape (what
@@ -1090,7 +1167,8 @@ order, ``"want"`` only when it is above 0. ``Profile(p.to_dict()) == p``.
 >>> reciprocity.Profile({"Python": {"level": 4, "want": 0}, "go": {"want": 2}}).to_dict()
 {'go': {'level': 0.0, 'want': 2.0}, 'python': {'level': 4.0}}
 )doc")
-      .def("to_json", [](const rcp::Profile& self) { return rcp::profile_to_json(self.view()); },
+      .def("to_json",
+           method("Profile.to_json", +[](const rcp::Profile& self) { return rcp::profile_to_json(self.view()); }),
            R"doc(to_json() -> str
 
 The profile as JSON text, byte for byte what ``reciprocity_profile_to_json``
@@ -1100,7 +1178,10 @@ returns in SQL.
 >>> reciprocity.Profile({"python": {"level": 4}, "finance": {"level": 1, "want": 3}}).to_json()
 '{"finance":{"level":1,"want":3},"python":{"level":4}}'
 )doc")
-      .def("level", [](const rcp::Profile& self, const py::object& t) { return topic_value(self, t, true, "Profile.level"); },
+      .def("level",
+           method("Profile.level", +[](const rcp::Profile& self, const py::object& t) {
+             return topic_value(self, t, true, "Profile.level");
+           }),
            py::arg("topic"), R"doc(level(topic: str) -> float
 
 The level of ``topic`` (name compared trimmed, ASCII-case-insensitively),
@@ -1111,7 +1192,10 @@ The level of ``topic`` (name compared trimmed, ASCII-case-insensitively),
 >>> p.level(" Python"), p.level("finance")
 (4.0, 0.0)
 )doc")
-      .def("want", [](const rcp::Profile& self, const py::object& t) { return topic_value(self, t, false, "Profile.want"); },
+      .def("want",
+           method("Profile.want", +[](const rcp::Profile& self, const py::object& t) {
+             return topic_value(self, t, false, "Profile.want");
+           }),
            py::arg("topic"), R"doc(want(topic: str) -> float
 
 The want of ``topic`` as given (not normalised), 0.0 when absent.
@@ -1122,7 +1206,7 @@ The want of ``topic`` as given (not normalised), 0.0 when absent.
 )doc")
       .def_property_readonly(
           "topics",
-          [](const rcp::Profile& self) {
+          method("Profile.topics", +[](const rcp::Profile& self) {
             py::list out;
             const auto& p = self.view();
             for (std::size_t i = 0; i < p.size(); ++i) {
@@ -1130,14 +1214,15 @@ The want of ``topic`` as given (not normalised), 0.0 when absent.
               out.append(py::str(t.data(), t.size()));
             }
             return py::tuple(out);
-          },
+          }),
           R"doc(The canonical topic names, in byte order (a tuple of str).
 
 >>> import reciprocity
 >>> reciprocity.Profile({"Python": {"level": 4}, "finance": {"want": 1}}).topics
 ('finance', 'python')
 )doc")
-      .def("__len__", [](const rcp::Profile& self) { return self.size(); }, R"doc(__len__() -> int
+      .def("__len__", method("Profile.__len__", +[](const rcp::Profile& self) { return self.size(); }),
+           R"doc(__len__() -> int
 
 The number of topics.
 
@@ -1146,10 +1231,10 @@ The number of topics.
 2
 )doc")
       .def("__contains__",
-           [](const rcp::Profile& self, const py::object& t) {
+           method("Profile.__contains__", +[](const rcp::Profile& self, const py::object& t) {
              std::string c;
              return canonical_or_false(t, &c) && self.view().find(c) != self.view().size();
-           },
+           }),
            py::arg("topic"), R"doc(__contains__(topic: object) -> bool
 
 Whether the profile holds ``topic`` (trimmed, ASCII-case-insensitive).
@@ -1161,7 +1246,7 @@ Anything that cannot be a topic name is simply not in it.
 (True, False, False)
 )doc")
       .def("__iter__",
-           [](const rcp::Profile& self) {
+           method("Profile.__iter__", +[](const rcp::Profile& self) {
              py::list out;
              const auto& p = self.view();
              for (std::size_t i = 0; i < p.size(); ++i) {
@@ -1169,7 +1254,7 @@ Anything that cannot be a topic name is simply not in it.
                out.append(py::str(t.data(), t.size()));
              }
              return py::iter(out);
-           },
+           }),
            R"doc(__iter__() -> Iterator[str]
 
 Iterates over the canonical topic names, in byte order.
@@ -1179,10 +1264,10 @@ Iterates over the canonical topic names, in byte order.
 ['finance', 'python']
 )doc")
       .def("__eq__",
-           [](const rcp::Profile& self, const py::object& other) -> py::object {
+           method("Profile.__eq__", +[](const rcp::Profile& self, const py::object& other) -> py::object {
              if (!py::isinstance<rcp::Profile>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-             return py::bool_(self == other.cast<const rcp::Profile&>());
-           },
+             return py::bool_(self == held_profile("Profile.__eq__", "other", other));
+           }),
            py::is_operator(), R"doc(__eq__(other: object) -> bool
 
 Profiles are equal when they hold the same topics with the same levels and
@@ -1193,16 +1278,16 @@ wants (after canonical naming), i.e. when their bytes are equal.
 True
 )doc")
       .def("__ne__",
-           [](const rcp::Profile& self, const py::object& other) -> py::object {
+           method("Profile.__ne__", +[](const rcp::Profile& self, const py::object& other) -> py::object {
              if (!py::isinstance<rcp::Profile>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-             return py::bool_(self != other.cast<const rcp::Profile&>());
-           },
+             return py::bool_(self != held_profile("Profile.__ne__", "other", other));
+           }),
            py::is_operator())
       .def("__hash__",
-           [](const rcp::Profile& self) {
+           method("Profile.__hash__", +[](const rcp::Profile& self) {
              const auto& b = self.blob();
              return py::hash(py::bytes(reinterpret_cast<const char*>(b.data()), b.size()));
-           },
+           }),
            R"doc(__hash__() -> int
 
 Profiles are immutable, so they can be dict keys and set members.
@@ -1211,16 +1296,28 @@ Profiles are immutable, so they can be dict keys and set members.
 >>> len({reciprocity.Profile({"python": {"level": 4}}), reciprocity.Profile({"PYTHON": {"level": 4}})})
 1
 )doc")
-      .def("__repr__", &profile_repr)
-      .def(py::pickle([](const rcp::Profile& self) {
-                        const auto& b = self.blob();
+      .def("__repr__",
+           [](const py::object& self) {
+             const rcp::Profile* p = initialised_profile(self);
+             return p ? profile_repr(*p) : std::string("<Profile (uninitialised)>");
+           })
+      .def(py::pickle([](const py::object& self) {
+                        const auto& b = held_profile("Profile.__getstate__", "self", self).blob();
                         return py::make_tuple(py::bytes(reinterpret_cast<const char*>(b.data()), b.size()));
                       },
                       [](const py::tuple& state) {
                         if (state.size() != 1) throw py::value_error("Profile: bad pickle state");
                         ProfileArg a = profile_arg("Profile.__setstate__", 1, state[0]);
                         return rcp::Profile::from_blob(a.view.bytes(), a.view.byte_size());
-                      }));
+                      }))
+      // copyreg.__newobj__(cls) and __setstate__: what protocols 2+ write anyway,
+      // spelled out so that protocols 0 and 1 work too (their default,
+      // copyreg._reduce_ex, calls pybind11's base type, which aborts).
+      .def("__reduce__", [](const py::object& self) {
+        py::object state = self.attr("__getstate__")();
+        return py::make_tuple(py::module_::import("copyreg").attr("__newobj__"), py::make_tuple(py::type::of(self)),
+                              state);
+      });
 
   // score and benefit: raw METH_FASTCALL functions (see kRawMethods).
   for (PyMethodDef* def = kRawMethods; def->ml_name; ++def) {
