@@ -7,9 +7,11 @@
 #include <limits>
 #include <string>
 #include <tuple>
-#include <unordered_map>
+#include <utility>
 
 #include "error.hpp"
+#include "fixed_point.hpp"
+#include "id_index.hpp"
 
 namespace rcp {
 namespace {
@@ -353,7 +355,7 @@ std::string pair_name(std::int64_t mentor, std::int64_t mentee) {
 
 }  // namespace
 
-std::int64_t capacitated_fixed_weight(double score, int bits) { return std::llround(std::ldexp(score, bits)); }
+std::int64_t capacitated_fixed_weight(double score, int bits) { return scale_round(score, bits); }
 
 std::vector<int> max_weight_capacitated(const std::vector<std::int64_t>& capacity, int mentees,
                                         const std::vector<TransportArc>& arcs) {
@@ -382,12 +384,9 @@ CapacitatedResult capacitated_matching(const std::vector<MentorCapacity>& mentor
   }
   std::vector<std::int64_t> mentor_ids(ms.size());
   for (std::size_t j = 0; j < ms.size(); ++j) mentor_ids[j] = ms[j].id;
-  auto mentor_index = [&](std::int64_t id) {
-    auto it = std::lower_bound(mentor_ids.begin(), mentor_ids.end(), id);
-    return it != mentor_ids.end() && *it == id ? static_cast<int>(it - mentor_ids.begin()) : -1;
-  };
+  const IdIndex mentor_index(mentor_ids);  // ms is sorted and unique: index j is ms[j]
 
-  // Validate pairs; number mentees in first-seen order (renumbered by id below).
+  // Validate pairs, in input order; then number mentees by id.
   struct Rec {
     int mentee;
     int mentor;
@@ -395,47 +394,35 @@ CapacitatedResult capacitated_matching(const std::vector<MentorCapacity>& mentor
   };
   std::vector<Rec> recs;
   recs.reserve(candidates.size());
-  std::unordered_map<std::int64_t, int> seen;
-  std::vector<std::int64_t> seen_ids;
   double max_score = 0.0;
-  for (const auto& p : candidates) {
-    if (p.mentor == p.mentee) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + " is a self-pair");
-    int j = mentor_index(p.mentor);
-    if (j < 0)
-      fail(ErrorCode::invalid_argument,
-           pair_name(p.mentor, p.mentee) + ": " + std::to_string(p.mentor) + " is not a mentor");
-    if (std::isnan(p.score)) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is NaN");
-    if (std::isinf(p.score)) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is infinite");
-    if (p.score < 0) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is negative");
-    auto [it, fresh] = seen.try_emplace(p.mentee, static_cast<int>(seen_ids.size()));
-    if (fresh) {
-      if (mentor_index(p.mentee) >= 0)
+  std::vector<std::int64_t> mentee_ids;  // ascending: index -> id
+  {
+    std::vector<std::int64_t> ids;
+    ids.reserve(candidates.size());
+    for (const auto& p : candidates) {
+      if (p.mentor == p.mentee) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + " is a self-pair");
+      const std::uint32_t j = mentor_index.find(p.mentor);
+      if (j == IdIndex::npos)
+        fail(ErrorCode::invalid_argument,
+             pair_name(p.mentor, p.mentee) + ": " + std::to_string(p.mentor) + " is not a mentor");
+      if (std::isnan(p.score)) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is NaN");
+      if (std::isinf(p.score)) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is infinite");
+      if (p.score < 0) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is negative");
+      if (mentor_index.contains(p.mentee))
         fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": " + std::to_string(p.mentee) +
                                               " is a mentor, not a mentee (mentees have capacity 1 and no row in mentors)");
-      seen_ids.push_back(p.mentee);
+      max_score = std::max(max_score, p.score);
+      recs.push_back({0, static_cast<int>(j), p.score});
+      ids.push_back(p.mentee);
     }
-    max_score = std::max(max_score, p.score);
-    recs.push_back({it->second, j, p.score});
+    const IdIndex mentees(std::move(ids));
+    for (std::size_t k = 0; k < recs.size(); ++k) recs[k].mentee = static_cast<int>(mentees.find(candidates[k].mentee));
+    mentee_ids = mentees.ids();
   }
-  std::unordered_map<std::int64_t, int>().swap(seen);
-  // Mentees by id; records bucketed by mentee (counting sort), each bucket by mentor.
-  const int N = static_cast<int>(seen_ids.size());
-  std::vector<int> order(N);
-  for (int i = 0; i < N; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](int u, int v) { return seen_ids[u] < seen_ids[v]; });
-  std::vector<int> rank(N);
-  std::vector<std::int64_t> mentee_ids(N);
-  for (int r = 0; r < N; ++r) {
-    rank[order[r]] = r;
-    mentee_ids[r] = seen_ids[order[r]];
-  }
-  std::vector<int>().swap(order);
-  std::vector<std::int64_t>().swap(seen_ids);
+  const int N = static_cast<int>(mentee_ids.size());
+  // Records bucketed by mentee (counting sort), each bucket by mentor below.
   std::vector<int> start(static_cast<std::size_t>(N) + 1, 0);
-  for (auto& r : recs) {
-    r.mentee = rank[r.mentee];
-    ++start[r.mentee + 1];
-  }
+  for (auto& r : recs) ++start[r.mentee + 1];
   for (int i = 0; i < N; ++i) start[i + 1] += start[i];
   std::vector<Rec> sorted(recs.size());
   {

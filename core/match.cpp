@@ -4,12 +4,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <tuple>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/fair_matching.hpp"
+#include "core/id_index.hpp"
 #include "core/json.hpp"
 #include "core/max_weight_matching.hpp"
+#include "core/profile.hpp"
 #include "core/stable_roommates.hpp"
 
 namespace rcp {
@@ -41,16 +45,15 @@ struct Cand {
 
 // The validated, canonical problem.
 struct Problem {
-  std::vector<std::int64_t> ids;     // ascending; dense index -> id
+  IdIndex people;                    // ids ascending; dense index <-> id
   std::vector<Cand> cands;           // sorted by (u, v), unique
   bool capacitated = false;
   std::vector<std::int64_t> cap;     // per person: 1, or the mentor's capacity
   std::vector<char> mentor;          // per person
 
-  std::uint32_t index(std::int64_t id) const {  // id must be present
-    return static_cast<std::uint32_t>(std::lower_bound(ids.begin(), ids.end(), id) - ids.begin());
-  }
-  bool has(std::int64_t id) const { return std::binary_search(ids.begin(), ids.end(), id); }
+  const std::vector<std::int64_t>& ids() const { return people.ids(); }
+  std::uint32_t index(std::int64_t id) const { return people.find(id); }  // id must be present
+  bool has(std::int64_t id) const { return people.contains(id); }
   // Candidate index of the pair {x, y} (ids), or -1.
   std::ptrdiff_t find(std::int64_t x, std::int64_t y) const {
     if (x == y || !has(x) || !has(y)) return -1;
@@ -65,8 +68,8 @@ struct Problem {
   }
   // Display order of a candidate: (mentor, mentee) or (min id, max id).
   std::pair<std::int64_t, std::int64_t> shown(const Cand& c) const {
-    if (capacitated && mentor[c.v]) return {ids[c.v], ids[c.u]};
-    return {ids[c.u], ids[c.v]};
+    if (capacitated && mentor[c.v]) return {ids()[c.v], ids()[c.u]};
+    return {ids()[c.u], ids()[c.v]};
   }
 };
 
@@ -77,19 +80,46 @@ std::string value_message(const char* what, double x, std::int64_t a, std::int64
          " must be finite numbers >= 0";
 }
 
+// Candidates in (u, v, score, gu, gv) order: two stable counting passes (by
+// v, then by u; n people), then each run of one pair given more than once
+// by its values.
+void sort_cands(std::vector<Cand>& cands, std::size_t n) {
+  std::vector<Cand> tmp(cands.size());
+  std::vector<std::size_t> at(n + 1);
+  auto pass = [&](const std::vector<Cand>& from, std::vector<Cand>& to, std::uint32_t Cand::*key) {
+    std::fill(at.begin(), at.end(), 0);
+    for (const Cand& c : from) ++at[c.*key + 1];
+    for (std::size_t i = 0; i < n; ++i) at[i + 1] += at[i];
+    for (const Cand& c : from) to[at[c.*key]++] = c;
+  };
+  pass(cands, tmp, &Cand::v);
+  pass(tmp, cands, &Cand::u);
+  for (std::size_t i = 0; i < cands.size();) {
+    std::size_t j = i + 1;
+    while (j < cands.size() && cands[j].u == cands[i].u && cands[j].v == cands[i].v) ++j;
+    if (j - i > 1) {
+      std::sort(cands.begin() + static_cast<std::ptrdiff_t>(i), cands.begin() + static_cast<std::ptrdiff_t>(j),
+                [](const Cand& x, const Cand& y) { return std::tie(x.score, x.gu, x.gv) < std::tie(y.score, y.gu, y.gv); });
+    }
+    i = j;
+  }
+}
+
 Problem prepare(const MatchInput& in) {
   Problem p;
   // Ids: everyone in the candidates, and the mentors.
-  p.ids.reserve(in.candidates.size() * 2 + in.mentors.size());
-  for (const auto& c : in.candidates) {
-    p.ids.push_back(c.a);
-    p.ids.push_back(c.b);
+  {
+    std::vector<std::int64_t> ids;
+    ids.reserve(in.candidates.size() * 2 + in.mentors.size());
+    for (const auto& c : in.candidates) {
+      ids.push_back(c.a);
+      ids.push_back(c.b);
+    }
+    if (in.capacitated)
+      for (const auto& m : in.mentors) ids.push_back(m.id);
+    p.people = IdIndex(std::move(ids));
   }
-  if (in.capacitated)
-    for (const auto& m : in.mentors) p.ids.push_back(m.id);
-  std::sort(p.ids.begin(), p.ids.end());
-  p.ids.erase(std::unique(p.ids.begin(), p.ids.end()), p.ids.end());
-  if (p.ids.size() > kMaxMatchingVertices) fail(ErrorCode::too_large, "too many people for a matching");
+  if (p.ids().size() > kMaxMatchingVertices) fail(ErrorCode::too_large, "too many people for a matching");
 
   // Candidates in canonical order; validated in that order so the first
   // error reported does not depend on the row order.
@@ -113,7 +143,7 @@ Problem prepare(const MatchInput& in) {
     std::pair<std::uint32_t, std::uint32_t> worst_key;
     std::string worst_msg;
     for (const Cand& c : p.cands) {
-      std::int64_t a = p.ids[c.u], b = p.ids[c.v];
+      std::int64_t a = p.ids()[c.u], b = p.ids()[c.v];
       std::string m;
       if (c.u == c.v) {
         m = "candidate pair " + pair_text(a, b) + " is a self-pair";
@@ -135,13 +165,11 @@ Problem prepare(const MatchInput& in) {
     }
     if (found) bad(worst_msg);
   }
-  std::sort(p.cands.begin(), p.cands.end(), [](const Cand& x, const Cand& y) {
-    return std::tie(x.u, x.v, x.score, x.gu, x.gv) < std::tie(y.u, y.v, y.score, y.gu, y.gv);
-  });
+  sort_cands(p.cands, p.ids().size());
   std::size_t out = 0;
   for (std::size_t i = 0; i < p.cands.size(); ++i) {
     const Cand& c = p.cands[i];
-    std::int64_t a = p.ids[c.u], b = p.ids[c.v];
+    std::int64_t a = p.ids()[c.u], b = p.ids()[c.v];
     if (out > 0 && p.cands[out - 1].u == c.u && p.cands[out - 1].v == c.v) {
       const Cand& d = p.cands[out - 1];
       if (d.score != c.score) {
@@ -158,13 +186,13 @@ Problem prepare(const MatchInput& in) {
     try {
       (void)score_to_weight(c.score);
     } catch (const Error&) {
-      bad("candidate pair " + pair_text(p.ids[c.u], p.ids[c.v]) + " has score " + num(c.score) +
+      bad("candidate pair " + pair_text(p.ids()[c.u], p.ids()[c.v]) + " has score " + num(c.score) +
           ", over the largest score a matching takes (4096)");
     }
   }
 
-  p.cap.assign(p.ids.size(), 1);
-  p.mentor.assign(p.ids.size(), 0);
+  p.cap.assign(p.ids().size(), 1);
+  p.mentor.assign(p.ids().size(), 0);
   p.capacitated = in.capacitated;
   if (in.capacitated) {
     if (in.mentors.empty()) {
@@ -184,7 +212,7 @@ Problem prepare(const MatchInput& in) {
       p.cap[k] = ms[i].capacity;
     }
     for (const Cand& c : p.cands) {
-      std::int64_t a = p.ids[c.u], b = p.ids[c.v];
+      std::int64_t a = p.ids()[c.u], b = p.ids()[c.v];
       if (p.mentor[c.u] && p.mentor[c.v]) {
         bad("candidate pair " + pair_text(a, b) +
             " joins two mentors (with mentors given, every pair joins a mentor and a mentee)");
@@ -206,7 +234,7 @@ struct Ranker {
     bool xu = c.u == x;
     double g = xu ? c.gu : c.gv;
     std::uint32_t y = xu ? c.v : c.u;
-    return {g, c.score, -p.ids[y]};
+    return {g, c.score, -p.ids()[y]};
   }
 };
 
@@ -214,7 +242,7 @@ struct Ranker {
 // respected, no repeats). Pairs must come sorted in output order.
 MatchAudit audit_indices(const Problem& p, const std::vector<std::size_t>& chosen, MatchObjective objective,
                          const StableResult* engine) {
-  const std::size_t n = p.ids.size();
+  const std::size_t n = p.ids().size();
   MatchAudit a;
   a.people = n;
   a.pairs = chosen.size();
@@ -246,7 +274,7 @@ MatchAudit audit_indices(const Problem& p, const std::vector<std::size_t>& chose
     if (!a.has_worst_off || outcome < a.worst_off_score ||
         (outcome == a.worst_off_score && a.worst_off_matched && !matched)) {
       a.has_worst_off = true;
-      a.worst_off = p.ids[x];
+      a.worst_off = p.ids()[x];
       a.worst_off_score = outcome;
       a.worst_off_matched = matched;
     }
@@ -258,7 +286,7 @@ MatchAudit audit_indices(const Problem& p, const std::vector<std::size_t>& chose
   for (std::size_t ci = 0; ci < p.cands.size(); ++ci) {
     if (in_m[ci]) continue;
     const Cand& c = p.cands[ci];
-    if (wants(c.u, c) && wants(c.v, c)) a.blocking.emplace_back(p.ids[c.u], p.ids[c.v]);
+    if (wants(c.u, c) && wants(c.v, c)) a.blocking.emplace_back(p.ids()[c.u], p.ids()[c.v]);
   }
   a.stable = a.blocking.empty();
   if (!a.stable) {
@@ -291,8 +319,8 @@ std::vector<std::size_t> resolve(const Problem& p, const std::vector<std::pair<s
   std::sort(idx.begin(), idx.end());
   idx.erase(std::unique(idx.begin(), idx.end()), idx.end());
   // Capacities, checked in canonical order.
-  std::vector<std::int64_t> used(p.ids.size(), 0);
-  std::vector<std::ptrdiff_t> first(p.ids.size(), -1);
+  std::vector<std::int64_t> used(p.ids().size(), 0);
+  std::vector<std::ptrdiff_t> first(p.ids().size(), -1);
   const bool pinned = std::string(what) == "pinned";
   for (std::size_t ci : idx) {
     const Cand& c = p.cands[ci];
@@ -302,10 +330,10 @@ std::vector<std::size_t> resolve(const Problem& p, const std::vector<std::pair<s
         auto s0 = p.shown(p.cands[static_cast<std::size_t>(first[x])]);
         auto s1 = p.shown(c);
         if (p.mentor[x]) {
-          bad("mentor " + std::to_string(p.ids[x]) + (pinned ? " is pinned to more mentees" : " has more mentees in the matching") +
+          bad("mentor " + std::to_string(p.ids()[x]) + (pinned ? " is pinned to more mentees" : " has more mentees in the matching") +
               " than its capacity " + std::to_string(p.cap[x]));
         }
-        bad((p.capacitated ? "mentee " : "person ") + std::to_string(p.ids[x]) +
+        bad((p.capacitated ? "mentee " : "person ") + std::to_string(p.ids()[x]) +
             (pinned ? " is pinned twice: " : " is in two pairs of the matching: ") + pair_text(s0.first, s0.second) +
             " and " + pair_text(s1.first, s1.second));
       }
@@ -326,9 +354,7 @@ MatchObjective parse_match_objective(std::string_view name) {
   if (name == "total") return MatchObjective::total;
   if (name == "fair") return MatchObjective::fair;
   if (name == "stable") return MatchObjective::stable;
-  std::string shown(name.substr(0, 40));
-  if (name.size() > 40) shown += "...";
-  bad("unknown objective '" + shown + "' (valid objectives: total, fair, stable)");
+  bad("unknown objective '" + message_text(name, 43) + "' (valid objectives: total, fair, stable)");
 }
 
 const char* match_objective_name(MatchObjective objective) noexcept {
@@ -348,7 +374,7 @@ MatchResult match(const MatchInput& in) {
         "' does not take mentors (capacities are solved for the largest total: use objective 'total')");
   }
   const Problem p = prepare(in);
-  const std::size_t n = p.ids.size();
+  const std::size_t n = p.ids().size();
   std::vector<std::size_t> chosen = resolve(p, in.pinned, "pinned");
 
   // Remove the pinned people, or the capacity they use.
@@ -372,7 +398,7 @@ MatchResult match(const MatchInput& in) {
   if (p.capacitated) {
     std::vector<MentorCapacity> mentors;
     for (std::size_t x = 0; x < n; ++x)
-      if (p.mentor[x] && left[x] > 0) mentors.push_back({p.ids[x], left[x]});
+      if (p.mentor[x] && left[x] > 0) mentors.push_back({p.ids()[x], left[x]});
     std::vector<MentorMenteeCandidate> cs;
     cs.reserve(rest.size());
     for (std::size_t ci : rest) {
@@ -388,7 +414,7 @@ MatchResult match(const MatchInput& in) {
     cs.reserve(rest.size());
     for (std::size_t ci : rest) {
       const Cand& c = p.cands[ci];
-      cs.push_back({p.ids[c.u], p.ids[c.v], c.score, c.gu, c.gv});
+      cs.push_back({p.ids()[c.u], p.ids()[c.v], c.score, c.gu, c.gv});
     }
     stable = stable_roommates(cs);
     engine = &stable;
@@ -398,7 +424,7 @@ MatchResult match(const MatchInput& in) {
     edges.reserve(rest.size());
     for (std::size_t ci : rest) edges.push_back({p.cands[ci].u, p.cands[ci].v, score_to_weight(p.cands[ci].score)});
     Matching m = res.objective == MatchObjective::fair ? fair_matching(n, edges) : max_weight_matching(n, edges);
-    for (const auto& [u, v] : m.pairs) chosen.push_back(lookup(p.ids[u], p.ids[v]));
+    for (const auto& [u, v] : m.pairs) chosen.push_back(lookup(p.ids()[u], p.ids()[v]));
   }
 
   sort_output(p, chosen);

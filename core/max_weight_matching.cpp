@@ -49,6 +49,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/fixed_point.hpp"
 
 namespace rcp {
 
@@ -1041,7 +1042,7 @@ std::int64_t score_to_weight(double score, int fraction_bits) {
   if (score < 0.0)
     fail(ErrorCode::invalid_argument,
          "score " + std::to_string(score) + " is negative; a matching weight must be >= 0");
-  const double limit = std::ldexp(static_cast<double>(kMaxMatchingWeight), -fraction_bits);
+  const double limit = static_cast<double>(kMaxMatchingWeight) / static_cast<double>(std::uint64_t{1} << fraction_bits);
   if (!(score <= limit)) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.17g", score);
@@ -1051,7 +1052,7 @@ std::int64_t score_to_weight(double score, int fraction_bits) {
                                           " is out of range for a matching weight (at most " + lim + " at " +
                                           std::to_string(fraction_bits) + " fraction bits)");
   }
-  return static_cast<std::int64_t>(std::llround(std::ldexp(score, fraction_bits)));
+  return scale_round(score, fraction_bits);
 }
 
 double weight_to_score(std::int64_t weight, int fraction_bits) noexcept {
