@@ -3,7 +3,8 @@
 # part in ${BUILD_DIR:-build-test} and runs every test under ctest: GoogleTest
 # for the core and the C API, SQL tests through the loadable extension, the C99
 # client against the installed library, pytest for the Python package, the
-# ABI check; then (without arguments) scripts/sanitize.sh and scripts/fuzz.sh.
+# ABI check; then (without arguments) scripts/sanitize.sh, scripts/valgrind.sh
+# and scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -12,10 +13,12 @@ cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DRCP_BUILD_TESTS=ON -DRCP
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 (cd "$BUILD_DIR" && ctest --output-on-failure -j"$(nproc)" "$@")
 # The whole run only (no ctest arguments): the C++ tests under ASan+UBSan and
-# TSan (build-asan, build-tsan), then each libFuzzer target for a bounded time
-# (build-fuzz). RCP_CI_SANITIZE=0 / RCP_CI_FUZZ=0 skip them; RCP_FUZZ_SECONDS sets the
-# time per target (default 30). See docs/reliability.md.
+# TSan (build-asan, build-tsan), the SQL test files under valgrind memcheck
+# (build-vg), then each libFuzzer target for a bounded time (build-fuzz).
+# RCP_CI_SANITIZE=0 / RCP_CI_VALGRIND=0 / RCP_CI_FUZZ=0 skip them;
+# RCP_FUZZ_SECONDS sets the time per target (default 30). See docs/reliability.md.
 if [ $# -eq 0 ]; then
   [ "${RCP_CI_SANITIZE:-1}" = 0 ] || bash scripts/sanitize.sh
+  [ "${RCP_CI_VALGRIND:-1}" = 0 ] || bash scripts/valgrind.sh
   [ "${RCP_CI_FUZZ:-1}" = 0 ] || bash scripts/fuzz.sh "${RCP_FUZZ_SECONDS:-30}"
 fi

@@ -22,6 +22,11 @@ with ';'). The lines right after it say what it must do:
 
 A statement with no expectation must succeed and return no row (set-up).
 
+    -- limit: length 1000    (a line of its own between statements) sets
+                      sqlite3_limit(SQLITE_LIMIT_LENGTH, 1000) for the
+                      statements after it; any SQLITE_LIMIT_<NAME> by its
+                      lower-case name (python engine only)
+
 Engines:
     default           Python's sqlite3 (Debian's /usr/bin/python3) with
                       enable_load_extension + load_extension, one in-memory
@@ -48,9 +53,10 @@ import tempfile
 
 
 class Case:
-    def __init__(self, line, sql):
+    def __init__(self, line, sql, limit=None):
         self.line = line
         self.sql = sql
+        self.limit = limit   # (SQLITE_LIMIT_* id, value) for a "-- limit:" line
         self.rows = []       # expected rows (strings)
         self.no_rows = False
         self.error = None    # expected error message
@@ -65,6 +71,15 @@ def parse(path):
         engine = "shell"
     for no, line in enumerate(lines, 1):
         stripped = line.strip()
+        if not buf and stripped.startswith("-- limit:"):
+            words = stripped.split(":", 1)[1].split()
+            category = getattr(sqlite3, "SQLITE_LIMIT_" + words[0].upper(), None) if len(words) == 2 else None
+            if category is None or not words[1].isdigit() or engine != "python":
+                raise SystemExit(f"{path}:{no}: expected '-- limit: <name> <value>' (python engine only)")
+            cases.append(Case(no, stripped, limit=(category, int(words[1]))))
+            continue
+        if not buf and (stripped.startswith("-- =>") or stripped.startswith("-- !!")) and cases and cases[-1].limit:
+            raise SystemExit(f"{path}:{no}: expectation after a limit line")
         if not buf and stripped.startswith("-- =>"):
             if not cases:
                 raise SystemExit(f"{path}:{no}: expectation before any statement")
@@ -114,6 +129,10 @@ def run_python(ext, cases):
     db.enable_load_extension(False)
     results = []
     for c in cases:
+        if c.limit:
+            db.setlimit(*c.limit)
+            results.append(([], None))
+            continue
         try:
             rows = ["|".join(fmt(v) for v in r) for r in db.execute(c.sql).fetchall()]
             results.append((rows, None))
@@ -190,7 +209,7 @@ def main():
         if rows != c.rows:
             failures += 1
             print(f"FAIL {where}: {first}\n  expected rows: {c.rows!r}\n  got rows:      {rows!r}")
-    print(f"{name}: {len(cases)} statements, {checks} checks, {failures} failures ({engine})")
+    print(f"{name}: {sum(1 for c in cases if not c.limit)} statements, {checks} checks, {failures} failures ({engine})")
     return 0 if failures == args.expect_failures else 1
 
 
