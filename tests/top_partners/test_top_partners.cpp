@@ -216,7 +216,9 @@ TEST(TopPartners, DenseOrganisationSeedsAFloor) {
     TopPartnersResult r = top_partners(org.people, opt);
     ASSERT_GT(r.candidates_met / org.people.size(), 2048u) << "the seeded path is not exercised";
   }
-  check_org(s, kAllModes, {1, 10, 100}, {2}, true);
+  // harmonic stands for the modes pruned like it (geometric, min); mean
+  // gathers candidates on either side; uninorm is not pruned near 1.
+  check_org(s, {Mode::harmonic, Mode::mean, Mode::uninorm}, {1, 10, 100}, {2}, true);
 }
 
 TEST(TopPartners, FlatPopularityRealLevels) {
