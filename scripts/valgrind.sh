@@ -18,10 +18,15 @@
 # Logs: build-vg/valgrind-logs/<dir>.<name>.log
 set -euo pipefail
 cd "$(dirname "$0")/.."
-B=build-vg
+# RCP_VALGRIND_BUILD names an existing build directory to use as it is (CI
+# passes scripts/test.sh's Release build, to save a build; stacks then have
+# no line numbers); by default build-vg is configured RelWithDebInfo.
+B=${RCP_VALGRIND_BUILD:-build-vg}
 jobs=${RCP_VALGRIND_JOBS:-2}
 command -v valgrind >/dev/null || { echo "valgrind.sh: valgrind is not installed (scripts/install-deps.sh)" >&2; exit 1; }
-cmake -S . -B $B -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRCP_BUILD_PYTHON=OFF -DRCP_BUILD_TESTS=ON >/dev/null
+if [ -z "${RCP_VALGRIND_BUILD:-}" ]; then
+  cmake -S . -B $B -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRCP_BUILD_PYTHON=OFF -DRCP_BUILD_TESTS=ON >/dev/null
+fi
 cmake --build $B -j"$jobs" --target reciprocity_sqlite sql_driver
 logdir=$B/valgrind-logs
 mkdir -p "$logdir"
