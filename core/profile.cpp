@@ -99,14 +99,14 @@ bool all_plain_lower_ascii(const unsigned char* p, std::size_t n) noexcept {
 #endif
 }
 
-std::string quoted(std::string_view s) {
-  // For messages: cap very long names, keep the text readable, and keep it
-  // valid UTF-8 without NUL bytes (SQLite cuts a message at a NUL; Python
-  // cannot decode invalid UTF-8): a NUL or an invalid byte shows as '?', and
-  // the cap never splits a character.
+// s cut to at most `max` bytes (then "...") on a character boundary, valid
+// UTF-8 without NUL (SQLite cuts a message at a NUL; Python cannot decode
+// invalid UTF-8): a NUL or an invalid byte shows as '?', and with
+// blank_controls other control characters as ' '.
+std::string safe_text(std::string_view s, std::size_t max, bool blank_controls) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t limit = s.size() > 64 ? 61 : s.size();
-  std::string out = "'";
+  std::size_t limit = s.size() > max ? max - 3 : s.size();
+  std::string out;
   for (std::size_t i = 0; i < limit;) {
     std::size_t len = p[i] < 0x80 ? 1 : utf8_seq(p + i, s.size() - i);
     if (len == 0 || p[i] == 0) {
@@ -115,13 +115,16 @@ std::string quoted(std::string_view s) {
       continue;
     }
     if (i + len > limit) break;
-    out.append(s.substr(i, len));
+    if (blank_controls && (p[i] < 0x20 || p[i] == 0x7F)) out += ' ';
+    else out.append(s.substr(i, len));
     i += len;
   }
   if (limit < s.size()) out += "...";
-  out += "'";
   return out;
 }
+
+// For messages: a name in quotes, at most 64 bytes of it.
+std::string quoted(std::string_view s) { return "'" + safe_text(s, 64, false) + "'"; }
 
 std::string fmt(double v) {
   if (std::isnan(v)) return "NaN";
@@ -148,25 +151,7 @@ bool is_valid_utf8(std::string_view s) noexcept {
   return true;
 }
 
-std::string message_text(std::string_view s, std::size_t max) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t limit = s.size() > max ? max - 3 : s.size();
-  std::string out;
-  for (std::size_t i = 0; i < limit;) {
-    std::size_t len = p[i] < 0x80 ? 1 : utf8_seq(p + i, s.size() - i);
-    if (len == 0 || p[i] == 0) {
-      out += '?';
-      ++i;
-      continue;
-    }
-    if (i + len > limit) break;
-    if (p[i] < 0x20 || p[i] == 0x7F) out += ' ';
-    else out.append(s.substr(i, len));
-    i += len;
-  }
-  if (limit < s.size()) out += "...";
-  return out;
-}
+std::string message_text(std::string_view s, std::size_t max) { return safe_text(s, max, true); }
 
 std::string canonical_topic(std::string_view raw) {
   std::size_t b = 0, e = raw.size();

@@ -2,7 +2,7 @@
 # The C++ tests under sanitizers (issue 7):
 #   1. ASan+UBSan (-DRCP_SANITIZE=ON, GCC) in build-asan: every GoogleTest
 #      executable (core, top partners, matching, matching extra, match, C API,
-#      C API matching) and the SQL tests of tests/sql and tests/bad_inputs/sql,
+#      C API matching, the C bad-input catalogue) and the SQL tests of tests/sql and tests/bad_inputs/sql,
 #      whose Python host process is not instrumented, so libasan is preloaded
 #      into it (LD_PRELOAD) and leak checking is off there (CPython's own
 #      allocations would be reported).
@@ -34,7 +34,7 @@ if [ "$what" = all ] || [ "$what" = asan ]; then
   logdir=$B/sanitize-logs; mkdir -p "$logdir"
   cmake -S . -B $B -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRCP_SANITIZE=ON \
     -DRCP_BUILD_PYTHON=OFF -DRCP_BUILD_TESTS=ON >/dev/null
-  gtests=(core_tests top_partners_tests matching_tests matching_extra_tests match_tests capi_test capi_match_test)
+  gtests=(core_tests top_partners_tests matching_tests matching_extra_tests match_tests capi_test capi_match_test capi_bad_inputs)
   cmake --build $B -j"$jobs" --target reciprocity_sqlite "${gtests[@]}"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -44,10 +44,6 @@ if [ "$what" = all ] || [ "$what" = asan ]; then
     # (allocation-failure injection): ASan's new/delete mismatch check is off.
     if [ "$t" = capi_test ] || [ "$t" = capi_match_test ]; then
       run "asan.$t" env ASAN_OPTIONS="$ASAN_OPTIONS:alloc_dealloc_mismatch=0" "$exe"
-    elif [ "$t" = top_partners_tests ]; then
-      # The 3,000-person organisation (33 s under ASan) runs the same code as
-      # the smaller ones; the main ctest runs it.
-      run "asan.$t" "$exe" --gtest_filter='-TopPartners.LargeOrganisation3000'
     else
       run "asan.$t" "$exe"
     fi
