@@ -281,34 +281,7 @@ class Auction {
       int o = work.back();
       work.pop_back();
       if (o >= 0) {
-        const int s = o;
-        if (holder_[s] >= 0 || price_[s] <= lambda) continue;
-        const int j = slot_mentor_[s];
-        i64 beta = kNegInf, omega = kNegInf, abest = 0;
-        int ib = -1;
-        for (int k = in_off_[j]; k < in_off_[j + 1]; ++k) {
-          i64 v = in_w_[k] - profit_[in_from_[k]];
-          if (v > beta) {
-            omega = beta;
-            beta = v;
-            ib = in_from_[k];
-            abest = in_w_[k];
-          } else if (v > omega) {
-            omega = v;
-          }
-        }
-        if (ib < 0 || lambda >= beta - eps) {
-          price_[s] = lambda;
-          sift_up(j, s);
-          continue;
-        }
-        i64 np = omega == kNegInf ? lambda : std::max(lambda, omega - eps);
-        release(ib, lambda, work);
-        price_[s] = np;
-        holder_[s] = ib;
-        obj_[ib] = s;
-        profit_[ib] = abest - np;
-        sift_up(j, s);
+        if (holder_[o] < 0 && price_[o] > lambda) reverse_slot(o, lambda, eps, work);
       } else {
         const int i = ~o;
         if (obj_[i] == kDummy || dprice_[i] <= lambda) continue;
@@ -324,6 +297,77 @@ class Auction {
       }
     }
   }
+  // The reverse step on the empty slot s (priced above lambda) of mentor j:
+  // the mentee i with the best value a_ij - profit_i takes it, at the second
+  // best value minus eps. A mentee already on another slot of j has for value
+  // its slot's price; when it is the best, it moves to s, leaves its own slot
+  // empty above lambda, and the step repeats on that slot at once (the work
+  // list is a stack). On a complete instance most steps are such moves within
+  // one mentor, and they leave every other mentee's value as it was: so the
+  // arcs of j are scanned once, for the best two mentees not on j (those on j
+  // are hidden by a huge profit meanwhile), and the moves within j are played
+  // out from the slot prices. The outcome is that of scanning every time.
+  void reverse_slot(int s, i64 lambda, i64 eps, std::vector<int>& work) {
+    const int j = slot_mentor_[s];
+    const int first = slot_off_[j], last = slot_off_[j + 1];
+    constexpr i64 kHidden = i64{1} << 62;  // a_ij - profit - kHidden <= kNegInf: never chosen
+    for (int t = first; t < last; ++t)
+      if (holder_[t] >= 0) profit_[holder_[t]] += kHidden;
+    i64 beta = kNegInf, omega = kNegInf, abest = 0;
+    int ib = -1;
+    for (int k = in_off_[j]; k < in_off_[j + 1]; ++k) {
+      i64 v = in_w_[k] - profit_[in_from_[k]];
+      if (v > beta) {
+        omega = beta;
+        beta = v;
+        ib = in_from_[k];
+        abest = in_w_[k];
+      } else if (v > omega) {
+        omega = v;
+      }
+    }
+    for (int t = first; t < last; ++t)
+      if (holder_[t] >= 0) profit_[holder_[t]] -= kHidden;
+    while (true) {
+      // The best and second best values over the mentees off j and those on
+      // j; ties go to the smaller mentee index (the order of the arcs).
+      i64 b1 = beta, b2 = omega;
+      int win = ib, win_slot = -1;
+      for (int t = first; t < last; ++t) {
+        const int h = holder_[t];
+        if (h < 0) continue;
+        const i64 v = price_[t];
+        if (v > b1 || (v == b1 && h < win)) {
+          b2 = b1;
+          b1 = v;
+          win = h;
+          win_slot = t;
+        } else if (v > b2) {
+          b2 = v;
+        }
+      }
+      if (win < 0 || lambda >= b1 - eps) {
+        price_[s] = lambda;
+        sift_up(j, s);
+        return;
+      }
+      const i64 np = b2 == kNegInf ? lambda : std::max(lambda, b2 - eps);
+      const i64 a = win_slot >= 0 ? price_[win_slot] + profit_[win] : abest;
+      if (win_slot >= 0) {
+        holder_[win_slot] = kNone;  // priced b1 > lambda: the next slot to fill
+      } else {
+        release(win, lambda, work);
+      }
+      price_[s] = np;
+      holder_[s] = win;
+      obj_[win] = s;
+      profit_[win] = a - np;
+      sift_up(j, s);
+      if (win_slot < 0) return;
+      s = win_slot;
+    }
+  }
+
   // Mentee i leaves its object; an object left empty above lambda is queued.
   void release(int i, i64 lambda, std::vector<int>& work) {
     int old = obj_[i];
@@ -386,50 +430,94 @@ CapacitatedResult capacitated_matching(const std::vector<MentorCapacity>& mentor
   for (std::size_t j = 0; j < ms.size(); ++j) mentor_ids[j] = ms[j].id;
   const IdIndex mentor_index(mentor_ids);  // ms is sorted and unique: index j is ms[j]
 
-  // Validate pairs, in input order; then number mentees by id.
+  // One pass over the rows: validate each, in input order (the first bad row
+  // is reported); number the mentees as they appear; keep the rows with a
+  // positive score. A row of score 0 is never used, and in a complete
+  // instance most rows are 0: copying and sorting them was most of the
+  // preparation. What such a row can still do is clash with a positive row of
+  // the same pair ("given twice with different scores"), so while the
+  // (mentee, mentor) grid is small next to the number of rows, 2 bits per
+  // cell record whether the pair was seen at 0 and whether above 0. On a
+  // clash, or once the grid would outgrow its budget, the zero rows are kept
+  // too and the duplicate check below sees every row.
   struct Rec {
-    int mentee;
+    int mentee;  // first-seen index, then index by id
     int mentor;
     double score;
   };
+  const std::size_t M = ms.size();
+  const std::size_t grid_budget = 8 * candidates.size() + 4096;  // cells: at most 2 bytes per row
+  bool grid_on = true, clash = false;
+  std::vector<std::uint64_t> grid;
   std::vector<Rec> recs;
-  recs.reserve(candidates.size());
+  IdInterner mentees;
   double max_score = 0.0;
-  std::vector<std::int64_t> mentee_ids;  // ascending: index -> id
-  {
-    std::vector<std::int64_t> ids;
-    ids.reserve(candidates.size());
-    for (const auto& p : candidates) {
-      if (p.mentor == p.mentee) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + " is a self-pair");
-      const std::uint32_t j = mentor_index.find(p.mentor);
-      if (j == IdIndex::npos)
-        fail(ErrorCode::invalid_argument,
-             pair_name(p.mentor, p.mentee) + ": " + std::to_string(p.mentor) + " is not a mentor");
+  auto keep_zero_rows = [&](std::size_t end) {  // rows [0, end), already validated
+    for (std::size_t k = 0; k < end; ++k) {
+      const auto& p = candidates[k];
+      if (!(p.score > 0))
+        recs.push_back({static_cast<int>(mentees.intern(p.mentee)), static_cast<int>(mentor_index.find(p.mentor)),
+                        p.score});
+    }
+  };
+  std::int64_t run_mentee = 0;  // the previous row's mentee: rows often come grouped by mentee
+  for (std::size_t k = 0, i = IdInterner::npos; k < candidates.size(); ++k) {
+    const auto& p = candidates[k];
+    if (p.mentor == p.mentee) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + " is a self-pair");
+    const std::uint32_t j = mentor_index.find(p.mentor);
+    if (j == IdIndex::npos)
+      fail(ErrorCode::invalid_argument,
+           pair_name(p.mentor, p.mentee) + ": " + std::to_string(p.mentor) + " is not a mentor");
+    if (!(p.score >= 0 && p.score <= std::numeric_limits<double>::max())) {
       if (std::isnan(p.score)) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is NaN");
       if (std::isinf(p.score)) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is infinite");
-      if (p.score < 0) fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is negative");
-      if (mentor_index.contains(p.mentee))
-        fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": " + std::to_string(p.mentee) +
-                                              " is a mentor, not a mentee (mentees have capacity 1 and no row in mentors)");
-      max_score = std::max(max_score, p.score);
-      recs.push_back({0, static_cast<int>(j), p.score});
-      ids.push_back(p.mentee);
+      fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": score is negative");
     }
-    const IdIndex mentees(std::move(ids));
-    for (std::size_t k = 0; k < recs.size(); ++k) recs[k].mentee = static_cast<int>(mentees.find(candidates[k].mentee));
-    mentee_ids = mentees.ids();
+    if (p.mentee != run_mentee || i == IdInterner::npos) {
+      const std::size_t seen = mentees.size();
+      i = mentees.intern(p.mentee);
+      run_mentee = p.mentee;
+      if (mentees.size() != seen) {
+        // A mentee's first row is the first that can name a mentor as mentee.
+        if (mentor_index.contains(p.mentee))
+          fail(ErrorCode::invalid_argument, pair_name(p.mentor, p.mentee) + ": " + std::to_string(p.mentee) +
+                                                " is a mentor, not a mentee (mentees have capacity 1 and no row in mentors)");
+        if (grid_on && mentees.size() * M > grid_budget) {
+          grid_on = false;
+          std::vector<std::uint64_t>().swap(grid);
+          keep_zero_rows(k);
+        } else if (grid_on) {
+          grid.resize((mentees.size() * M + 31) / 32);
+        }
+      }
+    }
+    const bool positive = p.score > 0;
+    if (positive) max_score = std::max(max_score, p.score);
+    if (grid_on) {
+      const std::size_t cell = i * M + j;
+      std::uint64_t& word = grid[cell / 32];
+      const unsigned shift = 2 * static_cast<unsigned>(cell % 32);
+      const std::uint64_t mark = positive ? 2 : 1;  // bit 0: seen at 0; bit 1: seen above 0
+      clash |= ((word >> shift) & (mark ^ 3)) != 0;
+      word |= mark << shift;
+      if (!positive) continue;
+    }
+    recs.push_back({static_cast<int>(i), static_cast<int>(j), p.score});
   }
-  const int N = static_cast<int>(mentee_ids.size());
-  // Records bucketed by mentee (counting sort), each bucket by mentor below.
-  std::vector<int> start(static_cast<std::size_t>(N) + 1, 0);
-  for (auto& r : recs) ++start[r.mentee + 1];
-  for (int i = 0; i < N; ++i) start[i + 1] += start[i];
-  std::vector<Rec> sorted(recs.size());
+  std::vector<std::uint64_t>().swap(grid);
+  const int N = static_cast<int>(mentees.size());
+  // Mentees by id: rank[first-seen index] = index by id.
+  std::vector<std::int64_t> mentee_ids(mentees.size());  // ascending: index -> id
+  std::vector<int> rank(mentees.size());
   {
-    std::vector<int> fill(start.begin(), start.end() - 1);
-    for (const auto& r : recs) sorted[fill[r.mentee]++] = r;
+    std::vector<std::pair<std::int64_t, int>> by_id(mentees.size());
+    for (int t = 0; t < N; ++t) by_id[t] = {mentees.ids()[t], t};
+    std::sort(by_id.begin(), by_id.end());
+    for (int r = 0; r < N; ++r) {
+      mentee_ids[r] = by_id[r].first;
+      rank[by_id[r].second] = r;
+    }
   }
-  std::vector<Rec>().swap(recs);
 
   // Fixed-point bits: lowered until max W * (mentees + 1) <= 2^58.
   int bits = options.fixed_point_bits;
@@ -437,6 +525,18 @@ CapacitatedResult capacitated_matching(const std::vector<MentorCapacity>& mentor
   while (bits > 1 && std::ldexp(max_score, bits) * K > std::ldexp(1.0, 58) * 0.999) --bits;
   if (std::ldexp(max_score, bits) * K > std::ldexp(1.0, 58) * 0.999)
     fail(ErrorCode::too_large, "scores too large for capacitated matching");
+  if (grid_on && clash) keep_zero_rows(candidates.size());
+
+  // Records bucketed by mentee (counting sort), each bucket by mentor below.
+  std::vector<int> start(static_cast<std::size_t>(N) + 1, 0);
+  for (auto& r : recs) ++start[(r.mentee = rank[r.mentee]) + 1];
+  for (int i = 0; i < N; ++i) start[i + 1] += start[i];
+  std::vector<Rec> sorted(recs.size());
+  {
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (const auto& r : recs) sorted[fill[r.mentee]++] = r;
+  }
+  std::vector<Rec>().swap(recs);
 
   std::vector<TransportArc> arcs;
   std::vector<double> arc_score;

@@ -1,10 +1,12 @@
 // The capacitated objective: the exact optimum against an exhaustive search
 // over every feasible assignment (<= 4 mentors, <= 8 mentees), determinism
-// under permuted input, and input checks.
+// under permuted input, input checks, and rows of score 0 (dropped while
+// reading when the (mentee, mentor) grid is small, kept otherwise).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -15,6 +17,7 @@
 
 #include "core/capacitated_matching.hpp"
 #include "core/error.hpp"
+#include "core/id_index.hpp"
 
 namespace {
 
@@ -217,6 +220,148 @@ TEST(CapacitatedChecks, ClearErrors) {
   EXPECT_EQ(rcp::capacitated_matching({{1, 1}}, {{1, 2, 0.5}, {1, 2, 0.5}}).pairs.size(), 1u);
   has(error_of([] { rcp::max_weight_capacitated({1}, 2, {{0, 0, 1}, {0, 0, 2}}); }), "given twice");
   has(error_of([] { rcp::max_weight_capacitated({1}, 2, {{2, 0, 1}}); }), "out of range");
+}
+
+// Equal results (pairs and totals) for two inputs that describe the same instance.
+void expect_same(const rcp::CapacitatedResult& a, const rcp::CapacitatedResult& b) {
+  ASSERT_EQ(a.pairs.size(), b.pairs.size());
+  for (std::size_t k = 0; k < a.pairs.size(); ++k) {
+    EXPECT_EQ(a.pairs[k].mentor, b.pairs[k].mentor);
+    EXPECT_EQ(a.pairs[k].mentee, b.pairs[k].mentee);
+  }
+  EXPECT_EQ(a.total_fixed, b.total_fixed);
+  EXPECT_EQ(a.total, b.total);
+  EXPECT_EQ(a.fixed_point_bits, b.fixed_point_bits);
+}
+
+// 100 mentors x 100 mentees with about 5% of the pairs as rows, a third of
+// them at score 0: 10,000 cells against a budget of 8 per row + 4,096, so the
+// zero rows are kept (the grid outgrows its budget while reading). Each row
+// given three times is the same instance with a budget past 10,000 cells: the
+// zero rows are then dropped while reading. Both must give the same result,
+// in any row order.
+TEST(CapacitatedZeroRows, DroppedOrKeptGiveTheSameResult) {
+  std::mt19937_64 rng(17);
+  for (int it = 0; it < 40; ++it) {
+    std::vector<MentorCapacity> ms;
+    for (int j = 0; j < 100; ++j) ms.push_back({1 + j, 1 + static_cast<std::int64_t>(rng() % 3)});
+    std::vector<MentorMenteeCandidate> cs;
+    for (int i = 0; i < 100; ++i)
+      for (int j = 0; j < 100; ++j)
+        if (rng() % 20 == 0) {
+          double sc = rng() % 3 == 0 ? 0.0 : std::uniform_real_distribution<double>(0, 1)(rng);
+          cs.push_back({1 + j, 1000 + i, sc});
+        }
+    std::shuffle(cs.begin(), cs.end(), rng);
+    rcp::CapacitatedResult kept = rcp::capacitated_matching(ms, cs);
+    std::vector<MentorMenteeCandidate> thrice;
+    for (int r = 0; r < 3; ++r) thrice.insert(thrice.end(), cs.begin(), cs.end());
+    std::shuffle(thrice.begin(), thrice.end(), rng);
+    rcp::CapacitatedResult dropped = rcp::capacitated_matching(ms, thrice);
+    expect_same(kept, dropped);
+    // Zero rows put first or last change nothing either.
+    std::stable_partition(cs.begin(), cs.end(), [&](const auto& c) { return (c.score == 0) == (it % 2 == 0); });
+    expect_same(kept, rcp::capacitated_matching(ms, cs));
+    // Nor do extra zero rows for pairs that are already there at 0.
+    std::vector<MentorMenteeCandidate> more = cs;
+    for (const auto& c : cs)
+      if (c.score == 0) more.push_back({c.mentor, c.mentee, -0.0});
+    std::shuffle(more.begin(), more.end(), rng);
+    expect_same(kept, rcp::capacitated_matching(ms, more));
+  }
+}
+
+TEST(CapacitatedZeroRows, ClashWithAPositiveRowIsReportedInAnyRowOrder) {
+  std::mt19937_64 rng(5);
+  // Complete 4 x 30 (grid kept) and 100 x 100 at 5% (grid outgrown).
+  for (bool complete : {true, false}) {
+    std::vector<MentorCapacity> ms;
+    const int M = complete ? 4 : 100, N = complete ? 30 : 100;
+    for (int j = 0; j < M; ++j) ms.push_back({1 + j, 2});
+    std::vector<MentorMenteeCandidate> cs;
+    for (int i = 0; i < N; ++i)
+      for (int j = 0; j < M; ++j)
+        if (complete || rng() % 20 == 0 || (i == 40 && j < 4) || (i == 70 && j < 4))
+          cs.push_back({1 + j, 1000 + i, j % 2 == 0 ? 0.0 : 0.5});
+    const int a = complete ? 10 : 40, b = complete ? 20 : 70;  // mentees with a clash, by index
+    // Mentee b: a zero row again at 0.5 (mentor 1); mentee a: a 0.5 row again
+    // at 0 (mentor 4) and a zero row again at 0.25 (mentor 3). The smallest
+    // mentee id, then the smallest mentor id, is reported.
+    cs.push_back({1, 1000 + b, 0.5});
+    cs.push_back({4, 1000 + a, 0.0});
+    cs.push_back({3, 1000 + a, 0.25});
+    const std::string expected =
+        "candidate pair (mentor 3, mentee " + std::to_string(1000 + a) + ") is given twice with different scores";
+    for (int r = 0; r < 10; ++r) {
+      std::shuffle(cs.begin(), cs.end(), rng);
+      EXPECT_EQ(error_of([&] { rcp::capacitated_matching(ms, cs); }), expected) << complete << " " << r;
+    }
+    // Without mentee a's clashes, mentee b's.
+    cs.erase(std::remove_if(cs.begin(), cs.end(),
+                            [&](const auto& c) {
+                              return c.mentee == 1000 + a && ((c.mentor == 4 && c.score == 0) || c.score == 0.25);
+                            }),
+             cs.end());
+    for (int r = 0; r < 10; ++r) {
+      std::shuffle(cs.begin(), cs.end(), rng);
+      EXPECT_EQ(error_of([&] { rcp::capacitated_matching(ms, cs); }),
+                "candidate pair (mentor 1, mentee " + std::to_string(1000 + b) +
+                    ") is given twice with different scores");
+    }
+  }
+}
+
+// Rows of score 0 are checked like any other: the first bad row in input
+// order is reported, whatever its score.
+TEST(CapacitatedZeroRows, AreValidatedLikeTheOthers) {
+  const std::vector<MentorCapacity> ms = {{1, 2}, {2, 1}};
+  auto first_error = [&](std::vector<MentorMenteeCandidate> cs) {
+    return error_of([&] { rcp::capacitated_matching(ms, cs); });
+  };
+  EXPECT_EQ(first_error({{1, 10, 0.5}, {1, 1, 0.0}, {7, 10, 0.0}}), "candidate pair (mentor 1, mentee 1) is a self-pair");
+  EXPECT_EQ(first_error({{1, 10, 0.0}, {7, 10, 0.0}, {1, 1, 0.0}}), "candidate pair (mentor 7, mentee 10): 7 is not a mentor");
+  EXPECT_EQ(first_error({{1, 10, 0.0}, {1, 11, -0.0}, {1, 12, -1e-300}}), "candidate pair (mentor 1, mentee 12): score is negative");
+  EXPECT_EQ(first_error({{1, 10, 0.0}, {2, 11, -1.0 / 0.0}}), "candidate pair (mentor 2, mentee 11): score is infinite");
+  EXPECT_EQ(first_error({{1, 10, 0.0}, {2, 11, std::nan("")}, {1, 1, 0.0}}), "candidate pair (mentor 2, mentee 11): score is NaN");
+  EXPECT_EQ(first_error({{1, 10, 0.0}, {1, 2, 0.0}}),
+            "candidate pair (mentor 1, mentee 2): 2 is a mentor, not a mentee (mentees have capacity 1 and no row in mentors)");
+  EXPECT_EQ(first_error({{1, 10, 0.0}, {2, 1, 0.0}, {1, 10, 0.5}}),
+            "candidate pair (mentor 2, mentee 1): 1 is a mentor, not a mentee (mentees have capacity 1 and no row in mentors)");
+  // Row checks come before the duplicate check, and the scale check before it too.
+  EXPECT_EQ(first_error({{1, 10, 0.0}, {1, 10, 0.5}, {1, 1, 0.0}}), "candidate pair (mentor 1, mentee 1) is a self-pair");
+  try {
+    rcp::capacitated_matching(ms, {{1, 10, 0.0}, {1, 10, 1e300}});
+    ADD_FAILURE() << "expected too_large";
+  } catch (const rcp::Error& e) {
+    EXPECT_EQ(e.code(), rcp::ErrorCode::too_large);
+  }
+  // Mentees seen only at score 0 count as mentees (unmatched).
+  auto r = rcp::capacitated_matching(ms, {{1, 10, 0.0}, {2, 11, 0.0}, {1, 12, 0.3}});
+  ASSERT_EQ(r.pairs.size(), 1u);
+  EXPECT_EQ(r.pairs[0].mentee, 12);
+}
+
+TEST(IdInterner, NumbersIdsInFirstSeenOrder) {
+  rcp::IdInterner in;
+  std::mt19937_64 rng(11);
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, std::uint32_t> expected;
+  for (int k = 0; k < 20000; ++k) {
+    // Consecutive, spread and extreme ids, with repeats.
+    std::int64_t id = k % 3 == 0 ? static_cast<std::int64_t>(rng() % 5000)
+                                 : k % 3 == 1 ? static_cast<std::int64_t>(rng())
+                                              : (rng() % 2 ? std::numeric_limits<std::int64_t>::min() + k % 7
+                                                           : std::numeric_limits<std::int64_t>::max() - k % 7);
+    auto it = expected.find(id);
+    std::uint32_t want = it == expected.end() ? static_cast<std::uint32_t>(expected.size()) : it->second;
+    if (it == expected.end()) {
+      expected[id] = want;
+      ids.push_back(id);
+    }
+    ASSERT_EQ(in.intern(id), want);
+  }
+  EXPECT_EQ(in.size(), expected.size());
+  EXPECT_EQ(in.ids(), ids);
 }
 
 }  // namespace
