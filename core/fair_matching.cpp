@@ -41,6 +41,7 @@ Matching fair_matching(std::size_t n, const WeightedEdge* edges, std::size_t m) 
   // Largest index lo with a matching of nu pairs among weights >= w[lo].
   std::size_t lo = 0, hi = w.size() - 1;
   std::vector<std::int32_t> warm;  // a matching of a threshold above every later test
+  std::vector<std::int32_t> at_lo = full;  // a matching of nu pairs among weights >= w[lo]
   std::vector<char> covered(n);
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo + 1) / 2;
@@ -59,7 +60,11 @@ Matching fair_matching(std::size_t n, const WeightedEdge* edges, std::size_t m) 
     if (ok) {
       std::vector<std::int32_t> mate = detail::solve_max_cardinality(n, sub, warm.empty() ? nullptr : &warm);
       ok = cardinality(mate) == nu;
-      if (!ok) warm = std::move(mate);
+      if (ok) {
+        at_lo = std::move(mate);
+      } else {
+        warm = std::move(mate);
+      }
     }
     if (ok) {
       lo = mid;
@@ -68,7 +73,7 @@ Matching fair_matching(std::size_t n, const WeightedEdge* edges, std::size_t m) 
     }
   }
   const std::vector<WeightedEdge> sub = at_least(canon, w[lo]);
-  Matching r = detail::make_matching(n, canon, detail::solve_max_cardinality_max_weight(n, sub));
+  Matching r = detail::make_matching(n, canon, detail::solve_max_cardinality_max_weight(n, sub, &at_lo));
   if (r.size() != nu || r.min_weight != w[lo]) fail(ErrorCode::internal, "fair matching: inconsistent bottleneck");
   return r;
 }

@@ -12,8 +12,10 @@
 // pairs of weight >= t still admit a matching of nu pairs (an unweighted
 // Edmonds check per step, warm-started from the matching of a higher
 // threshold); then maximum weight among the maximum-cardinality matchings of
-// the pairs of weight >= t. Exact; O(log(distinct weights)) cardinality
-// checks plus one weighted solve.
+// the pairs of weight >= t, augmenting the maximum-weight matching of those
+// pairs up to nu (the matching of nu pairs found at t gives the target; see
+// detail::solve_max_cardinality_max_weight). Exact; O(log(distinct weights))
+// cardinality checks plus one weighted solve.
 //
 // Input validation, determinism and tie-break as in max_weight_matching.hpp.
 #pragma once

@@ -30,12 +30,20 @@
 // Only the groups and blossoms the search labelled are touched when it ends
 // (their offsets are frozen, labels cleared). Blossoms persist across
 // searches; S blossoms whose dual is 0 at the end of a search are dissolved.
-// Maximum cardinality: solve for weight, then add a constant larger than any
-// total to every weight and to every non-isolated vertex dual (all invariants
-// survive) and search again from the vertices still free.
+// delta2 events are kept one per unlabelled vertex (its best edge to an S
+// vertex), which keeps the heap near the number of vertices.
+// Maximum cardinality: solve for weight, then grow one alternating forest
+// from all the still-free vertices at once, without delta1, until the
+// maximum cardinality (known from the unweighted engine) is reached: each
+// augmentation is along a maximum-weight augmenting path, and the free
+// vertices keep a common dual below every other one, which certifies maximum
+// weight among the matchings of that size (see grow_forest). (Adding a
+// constant larger than any total to every weight and searching again from
+// each free vertex would be the same objective, but each free vertex that
+// stays free then grows a tree over most of the graph: quadratic.)
 // Parity: every vertex of the tree is joined to r by tight edges whose costs
 // and blossom duals are even, so S-S slacks are even and delta3 = slack / 2 is
-// an integer.
+// an integer (in a forest too: all roots share one dual).
 //
 // The unweighted engine is Edmonds' cardinality algorithm with union-find
 // blossom bases, per-search reset of the visited vertices only, and removal of
@@ -108,6 +116,9 @@ class WeightedSolver {
     for (i32 v = 0; v < n_; ++v) bbase_[v] = v;
     blabel_.assign(nb, 0);
     blabelend_.assign(nb, -1);
+    btree_.assign(nb, -1);
+    best2_.assign(n, -1);
+    best2key_.assign(n, kInf);
     Z_.assign(nb, 0);
     zenc_.assign(nb, 0);
     btouched_.assign(nb, 0);
@@ -123,18 +134,12 @@ class WeightedSolver {
     search_all();
   }
 
-  // Maximum cardinality, then maximum weight: after run(), adds `shift` (> the
-  // largest possible total) to every weight and continues. Adding the shift
-  // to the dual of every non-isolated vertex keeps all invariants (feasible,
-  // matched edges tight, blossoms unchanged), so only the vertices left free
-  // by the weight optimum become roots again.
-  void run_max_cardinality(i64 shift) {
+  // Maximum weight among the matchings of `target` pairs, target being the
+  // maximum cardinality: after run(), grows an alternating forest from all
+  // the free vertices at once (see grow_forest).
+  void run_max_cardinality(std::size_t target) {
     run();
-    for (auto& c : cost_) c += 2 * shift;
-    for (auto& a : adj_) a.c += 2 * shift;
-    for (i32 v = 0; v < n_; ++v)
-      if (start_[v] != start_[v + 1]) y_[v] += shift;
-    search_all();
+    grow_forest(target);
   }
 
   std::vector<i32> partners() const {
@@ -154,11 +159,20 @@ class WeightedSolver {
 
   // After run(): checks the optimality certificate (y >= 0, Z >= 0, slack >= 0
   // on every edge, 0 on matched ones, free vertices at y = 0, blossoms with
-  // positive dual full). Returns an empty string when it holds.
-  std::string certificate_error() {
+  // positive dual full). Returns an empty string when it holds. After
+  // run_max_cardinality(), the certificate of the LP with the extra equation
+  // "number of pairs = |M|": its free multiplier lets every dual be offset by
+  // a common floor, so the free vertices must share one dual and no dual may
+  // be below it (instead of 0).
+  std::string certificate_error(bool max_cardinality) {
+    i64 floor = 0;
+    if (max_cardinality) {
+      floor = kInf;
+      for (i32 v = 0; v < n_; ++v) floor = std::min(floor, ytrue(v));
+    }
     for (i32 v = 0; v < n_; ++v) {
-      if (ytrue(v) < 0) return "negative vertex dual at " + std::to_string(v);
-      if (mate_[v] == -1 && ytrue(v) != 0) return "free vertex with positive dual: " + std::to_string(v);
+      if (ytrue(v) < floor) return "negative vertex dual at " + std::to_string(v);
+      if (mate_[v] == -1 && ytrue(v) != floor) return "free vertex with positive dual: " + std::to_string(v);
       if (mate_[v] != -1 && vert(mate_[v] ^ 1) != v) return "mate not an incident endpoint";
       if (mate_[v] != -1 && mate_[vert(mate_[v])] != (mate_[v] ^ 1)) return "asymmetric mate";
       i32 t = v;
@@ -321,6 +335,7 @@ class WeightedSolver {
   // clock value at which the smallest S dual reaches 0.
   void now_s(i32 v) {
     queue_.push_back(v);
+    if (forest_) return;
     const i64 key = D_ + ytrue(v);
     if (key < min1key_ || (key == min1key_ && v < min1v_)) {
       min1key_ = key;
@@ -328,9 +343,17 @@ class WeightedSolver {
     }
   }
 
+  // The tree a blossom joins: the one of the S or T blossom it is labelled
+  // from, or a new one named by its root.
+  void join_tree(i32 b, i32 labelend) {
+    btree_[b] = labelend == -1 ? root_ : btree_[top(vert(labelend))];
+    if (forest_) members_[btree_[b]].push_back(b);
+  }
+
   void assign_s(i32 b, i32 labelend) {
     blabel_[b] = kS;
     blabelend_[b] = labelend;
+    join_tree(b, labelend);
     touch_blossom(b);
     if (b >= n_) set_zenc(b, +1);
     set_genc(bgrp_[b], +1);
@@ -340,6 +363,7 @@ class WeightedSolver {
   void label_t(i32 b, i32 labelend) {
     blabel_[b] = kT;
     blabelend_[b] = labelend;
+    join_tree(b, labelend);
     touch_blossom(b);
     if (b >= n_) {
       set_zenc(b, -1);
@@ -366,24 +390,47 @@ class WeightedSolver {
         const i64 s = yv + ytrue(e.to) - e.c;
         heap_push(h3_, D_ + s / 2, e.p >> 1);
       } else if (lab == kFree) {
-        const i64 s = yv + ytrue(e.to) - e.c;
-        heap_push(h2_, D_ + s, e.p);
+        offer2(e.p, D_ + yv + ytrue(e.to) - e.c);
       }
     }
+  }
+
+  // delta2 keeps one event per unlabelled vertex w: its best edge to an S
+  // vertex, smallest (key, endpoint) first, as the heap orders them. The key
+  // of an S - unlabelled edge does not move with the clock, so w's best only
+  // changes when an S vertex offers a better edge, or when w's or that S
+  // vertex's label changes, and then w is rescanned (rescan_unlabelled).
+  // Pushing one entry per improvement instead of one per edge keeps the heap
+  // small; the event chosen is the same.
+  void offer2(i32 q, i64 key) {
+    const i32 w = vert(q);
+    if (best2_[w] != -1 && (key > best2key_[w] || (key == best2key_[w] && q > best2_[w]))) return;
+    if (best2_[w] == -1) best2set_.push_back(w);
+    best2_[w] = q;
+    best2key_[w] = key;
+    heap_push(h2_, key, q);
+  }
+
+  void forget2(i32 w) {
+    if (best2_[w] == -1) return;
+    best2_[w] = -1;
+    best2key_[w] = kInf;
   }
 
   i64 top2() {
     while (!h2_.empty()) {
       const auto [key, q] = h2_.front();
       const i32 w = vert(q);
-      if (blabel_[top(w)] != kFree) {
+      if (best2_[w] != q || best2key_[w] != key || blabel_[top(w)] != kFree) {
         heap_pop(h2_);
         continue;
       }
-      const i64 real = D_ + ytrue(vert(q ^ 1)) + ytrue(w) - cost_[q >> 1];
-      if (real != key) {
+      if (blabel_[top(vert(q ^ 1))] != kS || D_ + ytrue(vert(q ^ 1)) + ytrue(w) - cost_[q >> 1] != key) {
+        // Its S end left the forest (dissolve_trees), perhaps to join
+        // another tree with another dual. Every edge of w not pushed had a
+        // key >= this one, so rescanning w now loses no event.
         heap_pop(h2_);
-        heap_push(h2_, real, q);
+        rescan_unlabelled(w);
         continue;
       }
       return key;
@@ -426,7 +473,57 @@ class WeightedSolver {
     D_ = 0;
     min1key_ = kInf;
     min1v_ = -1;
+    root_ = root;
     assign_s(top(root), -1);
+    if (!grow()) fail(ErrorCode::internal, "matching: no dual step available");
+    finish();
+  }
+
+  // Maximum cardinality: every free vertex roots a tree at once, all trees
+  // sharing the clock, and there is no delta1 (vertex duals may go below 0).
+  // Every free vertex then keeps the same dual, the lowest of all (S duals
+  // fall at the rate of the roots', T duals rise, the others stay): the
+  // certificate of a maximum-weight matching among those of its size (see
+  // certificate_error). The primal-dual step stays the same, so each
+  // augmentation is along a maximum-weight augmenting path, and the matching
+  // is optimal for its size after every augmentation; it stops at `target`
+  // pairs (the maximum cardinality, computed beforehand by the unweighted
+  // engine). After an augmentation only the two trees it joined are
+  // dissolved; the other trees keep growing, so a tree that never augments
+  // (a vertex left free) is grown once, not once per search. Starting from
+  // the maximum-weight optimum (free duals 0), the clock never passes the
+  // cardinality constant of check_max_cardinality_range: it is the same run as
+  // the weight search with that constant added to every weight.
+  void grow_forest(std::size_t target) {
+    std::size_t pairs = 0;
+    for (i32 v = 0; v < n_; ++v)
+      if (mate_[v] != -1) ++pairs;
+    pairs /= 2;
+    if (pairs >= target) return;
+    forest_ = true;
+    members_.resize(static_cast<std::size_t>(n_));
+    D_ = 0;
+    min1key_ = kInf;
+    min1v_ = -1;
+    for (i32 v = 0; v < n_; ++v) {
+      if (mate_[v] != -1) continue;
+      ++g_stats.searches;
+      root_ = v;
+      assign_s(top(v), -1);
+    }
+    while (pairs < target) {
+      if (!grow()) fail(ErrorCode::internal, "matching: maximum cardinality not reached");
+      ++pairs;
+      dissolve_trees();
+    }
+    forest_ = false;
+    members_.clear();
+    finish();
+  }
+
+  // Runs events until an augmentation (true), or until no event is left in a
+  // forest (false).
+  bool grow() {
     for (;;) {
       while (!queue_.empty()) {
         const i32 v = queue_.back();
@@ -439,7 +536,8 @@ class WeightedSolver {
       if (k4 <= best) best = k4, kind = 4;
       if (k3 <= best) best = k3, kind = 3;
       if (k2 <= best) best = k2, kind = 2;
-      if (best >= kInf || best < D_) fail(ErrorCode::internal, "matching: no dual step available");
+      if (best >= kInf) return false;
+      if (best < D_) fail(ErrorCode::internal, "matching: dual step back in time");
       D_ = best;
       if (kind == 2) {
         const i32 q = h2_.front().second;
@@ -447,29 +545,59 @@ class WeightedSolver {
         const i32 w = vert(q);
         const i32 bw = top(w);
         if (mate_[bbase_[bw]] == -1) {
+          augmented_[0] = btree_[top(vert(q ^ 1))];
+          augmented_[1] = -1;
           if (bw >= n_) augment_blossom(bw, w);
           mate_[w] = q ^ 1;
           augment_from(vert(q ^ 1), q);
-          finish();
-          return;
+          return true;
         }
         assign_t(bw, q ^ 1);
       } else if (kind == 3) {
         const i32 k = h3_.front().second;
         heap_pop(h3_);
         const i32 base = scan_blossom(eu_[k], ev_[k]);
-        if (base < 0) fail(ErrorCode::internal, "matching: S-S edge across trees");
-        add_blossom(base, k);
+        if (base >= 0) {
+          add_blossom(base, k);
+          continue;
+        }
+        // An S-S edge between two trees: the augmenting path joins their roots.
+        if (!forest_) fail(ErrorCode::internal, "matching: S-S edge across trees");
+        augmented_[0] = btree_[top(eu_[k])];
+        augmented_[1] = btree_[top(ev_[k])];
+        augment_from(eu_[k], 2 * k + 1);
+        augment_from(ev_[k], 2 * k);
+        return true;
       } else if (kind == 4) {
         const i32 b = h4_.front().second;
         heap_pop(h4_);
         expand_t(b);
       } else {
         augment_from(min1v_, -1);
-        finish();
-        return;
+        return true;
       }
     }
+  }
+
+  // After an augmentation in a forest: the blossoms of the two trees it
+  // joined leave the forest unlabelled (their duals frozen at the clock), and
+  // their vertices' edges to the remaining S vertices become delta2 events.
+  void dissolve_trees() {
+    dissolved_.clear();
+    for (const i32 t : augmented_) {
+      if (t == -1) continue;
+      for (const i32 b : members_[t]) {
+        // Stale entries: blossoms since nested, expanded, unlabelled or reused.
+        if (bparent_[b] != -1 || blabel_[b] == kFree || btree_[b] != t || (b >= n_ && !bused_[b])) continue;
+        set_genc(bgrp_[b], 0);
+        if (b >= n_) set_zenc(b, 0);
+        blabel_[b] = kFree;
+        blabelend_[b] = -1;
+        dissolved_.push_back(b);
+      }
+      members_[t].clear();
+    }
+    for (const i32 b : dissolved_) for_leaves(b, [&](i32 x) { rescan_unlabelled(x); });
   }
 
   // Flips the tree path from S vertex s (whose new mate endpoint is p, or -1
@@ -589,6 +717,8 @@ class WeightedSolver {
     }
     blabel_[b] = kS;
     blabelend_[b] = blabelend_[bb];
+    btree_[b] = btree_[bb];
+    if (forest_) members_[btree_[b]].push_back(b);
     Z_[b] = 0;
     zenc_[b] = 0;
     set_zenc(b, +1);
@@ -683,14 +813,15 @@ class WeightedSolver {
     recycle(b);
   }
 
-  // x just became unlabelled: offer its edges to S vertices as delta2 events.
+  // x just became unlabelled (or its best delta2 edge left the forest):
+  // offer its edges to S vertices as delta2 events.
   void rescan_unlabelled(i32 x) {
+    forget2(x);
     const i64 yx = ytrue(x);
     for (i32 a = start_[x]; a < start_[x + 1]; ++a) {
       const Adj& e = adj_[a];
       if (blabel_[top(e.to)] != kS) continue;
-      const i64 s = ytrue(e.to) + yx - e.c;
-      heap_push(h2_, D_ + s, e.p ^ 1);
+      offer2(e.p ^ 1, D_ + ytrue(e.to) + yx - e.c);
     }
   }
 
@@ -746,6 +877,8 @@ class WeightedSolver {
     touchedB_.clear();
     D_ = 0;
     for (const i32 b : expand_list_) expand_end(b);
+    for (const i32 w : best2set_) forget2(w);
+    best2set_.clear();
     h2_.clear();
     h3_.clear();
     h4_.clear();
@@ -790,6 +923,19 @@ class WeightedSolver {
   i64 D_ = 0;
   i64 min1key_ = kInf;
   i32 min1v_ = -1;
+  // Trees: a labelled blossom's tree is named by its root vertex. In a forest
+  // (grow_forest), each tree lists the blossoms it labelled.
+  std::vector<i32> btree_;
+  i32 root_ = -1;
+  bool forest_ = false;
+  std::vector<std::vector<i32>> members_;
+  i32 augmented_[2] = {-1, -1};
+  std::vector<i32> dissolved_;
+  // Best delta2 edge of each unlabelled vertex (endpoint at it, -1: none) and
+  // its key; best2set_ lists the vertices to reset when the search ends.
+  std::vector<i32> best2_;
+  std::vector<i64> best2key_;
+  std::vector<i32> best2set_;
   std::vector<i32> queue_, touchedG_, touchedB_, expand_list_, expand_stack_, leafstack_;
   std::vector<std::pair<i32, i32>> tasks_;
   std::vector<HeapItem> h2_, h3_, h4_;
@@ -958,16 +1104,40 @@ class CardinalitySolver {
 constexpr std::size_t kDenseAverageDegree = 48;  // above this, price
 constexpr std::size_t kPricingPerVertex = 10;    // initial candidates per vertex
 
-void run_solver(WeightedSolver& solver, i64 shift) {
-  if (shift == 0) {
+std::size_t pair_count(const std::vector<i32>& mate) {
+  std::size_t c = 0;
+  for (std::size_t v = 0; v < mate.size(); ++v)
+    if (mate[v] > static_cast<i32>(v)) ++c;
+  return c;
+}
+
+// max_matching == nullptr: maximum weight. Otherwise maximum cardinality
+// first, and *max_matching is a maximum-cardinality matching of the solver's
+// edges (mate[]): its size is the target of run_max_cardinality.
+void run_solver(WeightedSolver& solver, const std::vector<i32>* max_matching) {
+  if (max_matching == nullptr) {
     solver.run();
   } else {
-    solver.run_max_cardinality(shift);
+    solver.run_max_cardinality(pair_count(*max_matching));
   }
 }
 
-// shift > 0: maximum cardinality first (see run_max_cardinality).
-std::vector<i32> solve_priced(std::size_t n, const std::vector<WeightedEdge>& edges, i64 shift) {
+// Index of the canonical edge {u, v}, u < v (present).
+std::size_t edge_index(const std::vector<WeightedEdge>& edges, std::uint32_t u, std::uint32_t v) {
+  const WeightedEdge key{u, v, 0};
+  return static_cast<std::size_t>(
+      std::lower_bound(edges.begin(), edges.end(), key,
+                       [](const WeightedEdge& x, const WeightedEdge& y) { return x.u < y.u || (x.u == y.u && x.v < y.v); }) -
+      edges.begin());
+}
+
+// max_matching != nullptr: maximum cardinality first (see run_solver). Its
+// pairs are candidates from the first round, so that every candidate set
+// admits as many pairs as the full list: the certificate of
+// run_max_cardinality (a maximum-weight matching among those of its size)
+// checked against every input edge then proves the full optimum.
+std::vector<i32> solve_priced(std::size_t n, const std::vector<WeightedEdge>& edges,
+                              const std::vector<i32>* max_matching) {
   const std::size_t m = edges.size();
   const std::size_t K = kPricingPerVertex;
   // Top-K incident edges per vertex by (weight desc, edge index asc).
@@ -993,6 +1163,10 @@ std::vector<i32> solve_priced(std::size_t n, const std::vector<WeightedEdge>& ed
   std::vector<char> in(m, 0);
   for (std::size_t v = 0; v < n; ++v)
     for (std::size_t c = 0; c < cnt[v]; ++c) in[top[v * K + c]] = 1;
+  if (max_matching != nullptr)
+    for (std::size_t v = 0; v < n; ++v)
+      if ((*max_matching)[v] > static_cast<i32>(v))
+        in[edge_index(edges, static_cast<std::uint32_t>(v), static_cast<std::uint32_t>((*max_matching)[v]))] = 1;
   top.clear();
   top.shrink_to_fit();
   std::vector<WeightedEdge> sub;
@@ -1002,12 +1176,12 @@ std::vector<i32> solve_priced(std::size_t n, const std::vector<WeightedEdge>& ed
     for (std::size_t k = 0; k < m; ++k)
       if (in[k]) sub.push_back(edges[k]);
     WeightedSolver solver(n, sub);
-    run_solver(solver, shift);
+    run_solver(solver, max_matching);
     std::size_t added = 0;
     for (std::size_t k = 0; k < m; ++k) {
       if (in[k]) continue;
       const auto& e = edges[k];
-      if (solver.slack(static_cast<i32>(e.u), static_cast<i32>(e.v), e.weight + shift) < 0) {
+      if (solver.slack(static_cast<i32>(e.u), static_cast<i32>(e.v), e.weight) < 0) {
         in[k] = 1;
         ++added;
       }
@@ -1160,25 +1334,32 @@ std::vector<i32> solve_max_weight_plain(std::size_t n, const std::vector<Weighte
 std::vector<i32> solve_max_weight_certified(std::size_t n, const std::vector<WeightedEdge>& canonical,
                                             std::string* error, bool max_cardinality) {
   WeightedSolver s(n, canonical);
-  run_solver(s, max_cardinality ? cardinality_shift(n, canonical) : 0);
-  *error = s.certificate_error();
+  if (max_cardinality) {
+    check_max_cardinality_range(n, canonical);
+    const std::vector<i32> card = solve_max_cardinality(n, canonical);
+    run_solver(s, &card);
+  } else {
+    run_solver(s, nullptr);
+  }
+  *error = s.certificate_error(max_cardinality);
   return s.partners();
 }
 
 namespace {
 
-std::vector<i32> solve_weighted(std::size_t n, const std::vector<WeightedEdge>& canonical, i64 shift) {
+std::vector<i32> solve_weighted(std::size_t n, const std::vector<WeightedEdge>& canonical,
+                                const std::vector<i32>* max_matching) {
   g_stats = MatchingStats{};
-  if (n >= 64 && canonical.size() > n * kDenseAverageDegree / 2) return solve_priced(n, canonical, shift);
+  if (n >= 64 && canonical.size() > n * kDenseAverageDegree / 2) return solve_priced(n, canonical, max_matching);
   WeightedSolver s(n, canonical);
-  run_solver(s, shift);
+  run_solver(s, max_matching);
   return s.partners();
 }
 
 }  // namespace
 
 std::vector<i32> solve_max_weight(std::size_t n, const std::vector<WeightedEdge>& canonical) {
-  return solve_weighted(n, canonical, 0);
+  return solve_weighted(n, canonical, nullptr);
 }
 
 std::vector<i32> solve_max_cardinality(std::size_t n, const std::vector<WeightedEdge>& canonical,
@@ -1188,22 +1369,25 @@ std::vector<i32> solve_max_cardinality(std::size_t n, const std::vector<Weighted
   return s.mates();
 }
 
-i64 cardinality_shift(std::size_t n, const std::vector<WeightedEdge>& canonical) {
-  // Adding C > (largest possible total) to every weight makes one more pair
-  // worth more than any difference in weight.
+void check_max_cardinality_range(std::size_t n, const std::vector<WeightedEdge>& canonical) {
+  // The forest of run_max_cardinality moves the duals by at most C = (pairs)
+  // * maxw + 1, the constant that would make one more pair worth more than
+  // any difference in weight (see grow_forest); (pairs + 1) * maxw + 1 < 2^58
+  // keeps every dual, slack and clock value far inside 64 bits.
   i64 maxw = 0;
   for (const auto& e : canonical) maxw = std::max(maxw, e.weight);
   const std::uint64_t pairs = std::min<std::size_t>(n / 2, canonical.size());
-  // (pairs + 1) * maxw + 1 < 2^58 keeps every shifted weight, dual and slack
-  // far inside 64 bits.
   if (product_at_least(pairs + 1, static_cast<std::uint64_t>(maxw), (std::uint64_t{1} << 58) - 1))
     fail(ErrorCode::too_large, "weights too large for a maximum-cardinality matching of " + std::to_string(n) +
-                                   " vertices (the shifted weights would overflow 64 bits)");
-  return static_cast<i64>(pairs) * maxw + 1;
+                                   " vertices (the dual values could overflow 64 bits)");
 }
 
-std::vector<i32> solve_max_cardinality_max_weight(std::size_t n, const std::vector<WeightedEdge>& canonical) {
-  return solve_weighted(n, canonical, cardinality_shift(n, canonical));
+std::vector<i32> solve_max_cardinality_max_weight(std::size_t n, const std::vector<WeightedEdge>& canonical,
+                                                  const std::vector<i32>* max_matching) {
+  check_max_cardinality_range(n, canonical);
+  if (max_matching != nullptr) return solve_weighted(n, canonical, max_matching);
+  const std::vector<i32> card = solve_max_cardinality(n, canonical);
+  return solve_weighted(n, canonical, &card);
 }
 
 }  // namespace detail

@@ -29,9 +29,12 @@
 // same pairs. Among several optimal matchings the one returned is the one the
 // algorithm reaches on the canonical list: vertices are tried as search roots
 // in increasing index order, and ties between equally good steps go to the
-// smaller vertex / edge index. It depends on the vertex numbering, so a caller
-// that wants the result to depend only on its ids numbers them canonically
-// (e.g. ids in ascending order -> 0 .. n-1).
+// smaller vertex / edge index. For maximum cardinality, the maximum-weight
+// matching is then augmented by an alternating forest grown from all the
+// free vertices at once, with the same tie-break between equal events. It
+// depends on the vertex numbering, so a caller that wants the result to
+// depend only on its ids numbers them canonically (e.g. ids in ascending
+// order -> 0 .. n-1).
 //
 // Fixed point. Scores are floats; score_to_weight(s) = round(s * 2^40)
 // (kWeightFractionBits) turns them into exact integers: 2^40 steps per unit
@@ -41,7 +44,10 @@
 // Complexity. O(n m log n) worst case: each search grows one alternating tree
 // from one free vertex with lazily updated duals (only the vertices and
 // blossoms the search labels are touched and reset) and binary heaps for the
-// next event; blossoms persist between searches. Dense inputs (average degree
+// next event; blossoms persist between searches. Maximum cardinality adds one
+// forest (trees persist across its augmentations; only the two trees an
+// augmentation joins are dissolved), so vertices left free cost one tree
+// each, not one search over the graph each. Dense inputs (average degree
 // above ~48) are solved by pricing: the matching is computed on the strongest
 // candidates of each vertex, the optimal duals are checked against every
 // input edge, and violated edges are added until none is left; the result is
@@ -139,11 +145,13 @@ std::vector<std::int32_t> solve_max_weight(std::size_t n, const std::vector<Weig
 std::vector<std::int32_t> solve_max_cardinality(std::size_t n, const std::vector<WeightedEdge>& canonical,
                                                 const std::vector<std::int32_t>* warm = nullptr);
 // Maximum weight among the maximum-cardinality matchings: solved for weight
-// first, then every weight is shifted by cardinality_shift() and the search
-// continues from the vertices left free (throws too_large when the shifted
-// weights could overflow).
-std::vector<std::int32_t> solve_max_cardinality_max_weight(std::size_t n,
-                                                           const std::vector<WeightedEdge>& canonical);
+// first, then augmented along maximum-weight augmenting paths up to the
+// maximum cardinality (an alternating forest grown from all the free vertices
+// at once). `max_matching` (optional, mate[] of size n): a maximum-cardinality
+// matching of the same graph, when the caller has one; otherwise the
+// unweighted engine finds one. Throws too_large as check_max_cardinality_range.
+std::vector<std::int32_t> solve_max_cardinality_max_weight(std::size_t n, const std::vector<WeightedEdge>& canonical,
+                                                           const std::vector<std::int32_t>* max_matching = nullptr);
 
 // Statistics of the last solve on this thread (for benchmarks and tests).
 struct MatchingStats {
@@ -159,10 +167,10 @@ MatchingStats last_matching_stats() noexcept;
 std::vector<std::int32_t> solve_max_weight_plain(std::size_t n, const std::vector<WeightedEdge>& canonical);
 std::vector<std::int32_t> solve_max_weight_certified(std::size_t n, const std::vector<WeightedEdge>& canonical,
                                                      std::string* error, bool max_cardinality = false);
-// The constant added to every weight for maximum cardinality: one more than
-// the largest possible total. Throws too_large when shifted weights could
-// overflow.
-std::int64_t cardinality_shift(std::size_t n, const std::vector<WeightedEdge>& canonical);
+// Throws too_large when the weights are too large for the maximum-cardinality
+// solve: (min(n / 2, m) + 1) * (largest weight) must stay below 2^58, so that
+// its duals fit in 64 bits.
+void check_max_cardinality_range(std::size_t n, const std::vector<WeightedEdge>& canonical);
 
 }  // namespace detail
 
