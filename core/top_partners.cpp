@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -15,10 +14,6 @@
 #include <unordered_map>
 
 #include "error.hpp"
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#endif
 
 namespace rcp {
 
@@ -43,10 +38,6 @@ float float_down(double v) {
   return f;
 }
 inline double inflate(double v) { return v * (1.0 + kSlack) + kTiny; }
-// Floats below and above a product computed in double (which may itself be
-// rounded either way): one float step further out covers that rounding.
-float below(double v) { return std::nextafter(float_down(v), -std::numeric_limits<float>::infinity()); }
-float above(double v) { return std::nextafter(float_up(v), std::numeric_limits<float>::infinity()); }
 
 // Wanters of a topic are grouped by floor(level): [0,1) ... [3,4), [4,5].
 constexpr int kBuckets = 5;
@@ -177,27 +168,6 @@ std::uint8_t steps_up(double level) {
   while (s < 250 && from_steps(static_cast<std::uint8_t>(s)) < level) ++s;
   return static_cast<std::uint8_t>(s);
 }
-std::uint8_t steps_down(double level) {
-  int s = static_cast<int>(std::floor(level * kLevelSteps));
-  while (s > 0 && from_steps(static_cast<std::uint8_t>(s)) > level) --s;
-  return static_cast<std::uint8_t>(s);
-}
-// A normalised want in (0, 1] in 255ths, rounded up (at least 1).
-std::uint8_t weight_up(double w) {
-  int q = std::max(1, static_cast<int>(std::ceil(w * 255.0)));
-  while (q < 255 && q / 255.0 < w) ++q;
-  return static_cast<std::uint8_t>(q);
-}
-
-// A topic gets a dense column of a kind when at least n / kColumnShare people
-// are on its list of that kind (the pass over n bytes then costs less than
-// the scattered updates), most popular first, up to kColumnBytes bytes per
-// person in all (a take column costs two).
-constexpr std::size_t kColumnShare = 32;
-// Above this many people a float pair per person no longer fits in a core's
-// cache: the automatic search uses bitmaps only.
-constexpr std::size_t kAccumulatorPeople = std::size_t{1} << 18;
-constexpr std::size_t kColumnBytes = 64;
 
 // A run of givers of one topic with the same (rounded up) level.
 struct Run {
@@ -219,16 +189,6 @@ struct TopicIndex {
   std::vector<Index> wanters;                 // per (topic, bucket): person asc
   std::vector<float> wanter_weight;           // normalised want, rounded up
   std::vector<float> wanter_level;            // level, rounded down
-  // Dense columns, for the most popular topics when the accumulators may be
-  // used: every person's value in one byte, so that a person's gains from
-  // such a topic are one sequential, vectorised pass over N bytes instead of
-  // N / 32 or more scattered list entries. Column c of a kind covers people
-  // [c * n, (c + 1) * n).
-  std::vector<std::int32_t> give_column;      // per topic: -1 = none
-  std::vector<std::int32_t> take_column;      // per topic: -1 = none
-  std::vector<std::uint8_t> give_steps;       // level in fiftieths, rounded up; 0 = does not know it
-  std::vector<std::uint8_t> take_weight;      // normalised want in 255ths, rounded up; 0 = does not want it
-  std::vector<std::uint8_t> take_steps;       // level in fiftieths, rounded down
 };
 
 template <typename Fn>
@@ -255,53 +215,7 @@ void parallel_for(std::size_t count, unsigned threads, Fn&& fn) {
   if (error) std::rethrow_exception(error);
 }
 
-void build_columns(TopicIndex& ix, const Person* people, std::size_t n) {
-  const std::size_t topics = ix.topics;
-  ix.give_column.assign(topics, -1);
-  ix.take_column.assign(topics, -1);
-  struct Want {
-    std::size_t people;
-    std::uint32_t topic;
-    bool take;
-  };
-  std::vector<Want> wants;
-  for (std::uint32_t t = 0; t < topics; ++t) {
-    const std::size_t g = ix.giver_offsets[t + 1] - ix.giver_offsets[t];
-    const std::size_t w = ix.wanter_offsets[(t + 1) * kBuckets] - ix.wanter_offsets[t * kBuckets];
-    if (g * kColumnShare >= n) wants.push_back(Want{g, t, false});
-    if (w * kColumnShare >= n) wants.push_back(Want{w, t, true});
-  }
-  std::sort(wants.begin(), wants.end(), [](const Want& a, const Want& b) {
-    return a.people != b.people ? a.people > b.people : (a.topic != b.topic ? a.topic < b.topic : a.take < b.take);
-  });
-  std::int32_t gives = 0, takes = 0;
-  std::size_t bytes = 0;
-  for (const Want& w : wants) {
-    const std::size_t cost = w.take ? 2 : 1;
-    if (bytes + cost > kColumnBytes) continue;
-    bytes += cost;
-    (w.take ? ix.take_column : ix.give_column)[w.topic] = w.take ? takes++ : gives++;
-  }
-  if (bytes == 0) return;
-  ix.give_steps.assign(static_cast<std::size_t>(gives) * n, 0);
-  ix.take_weight.assign(static_cast<std::size_t>(takes) * n, 0);
-  ix.take_steps.assign(static_cast<std::size_t>(takes) * n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const ProfileView& p = people[i].profile;
-    for (std::size_t j = 0; j < p.size(); ++j) {
-      const std::uint32_t t = ix.topic_of[ix.person_offsets[i] + j];
-      const double level = p.level(j), want = p.want(j);
-      if (level > 0.0 && ix.give_column[t] >= 0) ix.give_steps[static_cast<std::size_t>(ix.give_column[t]) * n + i] = steps_up(level);
-      if (want > 0.0 && ix.take_column[t] >= 0) {
-        const std::size_t at = static_cast<std::size_t>(ix.take_column[t]) * n + i;
-        ix.take_weight[at] = weight_up(want / p.want_sum());
-        ix.take_steps[at] = steps_down(level);
-      }
-    }
-  }
-}
-
-TopicIndex build_index(const Person* people, std::size_t n, unsigned threads, bool columns) {
+TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
   TopicIndex ix;
   std::size_t total = 0;
   for (std::size_t i = 0; i < n; ++i) total += people[i].profile.size();
@@ -406,140 +320,8 @@ TopicIndex build_index(const Person* people, std::size_t n, unsigned threads, bo
       if (g == ix.giver_offsets[t] || steps[g] != steps[g - 1]) ix.runs[r++] = Run{g, from_steps(steps[g])};
     }
   });
-  if (columns) build_columns(ix, people, n);
   return ix;
 }
-
-// ------------------------------------------------------ dense column passes
-// Plain loops the compiler vectorises, built for the baseline and, on x86-64,
-// for AVX2 and AVX-512 too, chosen once at run time. Every value they add is
-// an upper bound up to one or two float roundings, which the slack of the
-// bounds covers (see rank_and_score).
-namespace dense {
-
-// x[i] += w * max(0, steps[i] - a): 5 * B's share of benefit(A <- B) with
-// w = A's normalised want / 50 (rounded up), a = 50 * A's level (rounded down).
-inline __attribute__((always_inline)) void give_body(float* __restrict x, const std::uint8_t* __restrict steps, float a,
-                                                     float w, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const float d = static_cast<float>(steps[i]) - a;
-    x[i] += w * (d > 0.0f ? d : 0.0f);
-  }
-}
-// y[i] += weight[i] * max(0, a - steps[i]) * c: 5 * A's share of
-// benefit(B <- A) with a = 50 * A's level (rounded up), c = 1 / (255 * 50)
-// (rounded up); weight[i] = 0 for people who do not want the topic.
-inline __attribute__((always_inline)) void take_body(float* __restrict y, const std::uint8_t* __restrict weight,
-                                                     const std::uint8_t* __restrict steps, float a, float c,
-                                                     std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const float d = a - static_cast<float>(steps[i]);
-    y[i] += static_cast<float>(weight[i]) * (d > 0.0f ? d : 0.0f) * c;
-  }
-}
-// Appends (i, x[i], y[i]) to out for every i with x[i] >= mx and y[i] >= my
-// (either: or), and clears x and y.
-struct Found {
-  Index who;
-  float x, y;
-};
-inline __attribute__((always_inline)) std::size_t scan_tail(float* x, float* y, float mx, float my, bool either,
-                                                            std::size_t i, std::size_t n, Found* out, std::size_t c) {
-  for (; i < n; ++i) {
-    const bool keep = either ? (x[i] >= mx || y[i] >= my) : (x[i] >= mx && y[i] >= my);
-    if (keep) out[c++] = Found{static_cast<Index>(i), x[i], y[i]};
-    x[i] = y[i] = 0.0f;
-  }
-  return c;
-}
-
-void give_default(float* x, const std::uint8_t* steps, float a, float w, std::size_t n) { give_body(x, steps, a, w, n); }
-void take_default(float* y, const std::uint8_t* weight, const std::uint8_t* steps, float a, float c, std::size_t n) {
-  take_body(y, weight, steps, a, c, n);
-}
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-std::size_t scan_default(float* x, float* y, float mx, float my, bool either, Found* out, std::size_t n) {
-  std::size_t c = 0, i = 0;
-  const __m128 vx = _mm_set1_ps(mx), vy = _mm_set1_ps(my), zero = _mm_setzero_ps();
-  for (; i + 4 <= n; i += 4) {
-    const __m128 cx = _mm_cmpge_ps(_mm_loadu_ps(x + i), vx), cy = _mm_cmpge_ps(_mm_loadu_ps(y + i), vy);
-    unsigned m = static_cast<unsigned>(_mm_movemask_ps(either ? _mm_or_ps(cx, cy) : _mm_and_ps(cx, cy)));
-    for (; m; m &= m - 1) {
-      const std::size_t j = i + static_cast<std::size_t>(__builtin_ctz(m));
-      out[c++] = Found{static_cast<Index>(j), x[j], y[j]};
-    }
-    _mm_storeu_ps(x + i, zero);
-    _mm_storeu_ps(y + i, zero);
-  }
-  return scan_tail(x, y, mx, my, either, i, n, out, c);
-}
-__attribute__((target("avx2,fma"))) void give_avx2(float* x, const std::uint8_t* steps, float a, float w, std::size_t n) {
-  give_body(x, steps, a, w, n);
-}
-__attribute__((target("avx2,fma"))) void take_avx2(float* y, const std::uint8_t* weight, const std::uint8_t* steps, float a,
-                                                   float c, std::size_t n) {
-  take_body(y, weight, steps, a, c, n);
-}
-__attribute__((target("avx2"))) std::size_t scan_avx2(float* x, float* y, float mx, float my, bool either, Found* out,
-                                                      std::size_t n) {
-  std::size_t c = 0, i = 0;
-  const __m256 vx = _mm256_set1_ps(mx), vy = _mm256_set1_ps(my), zero = _mm256_setzero_ps();
-  for (; i + 8 <= n; i += 8) {
-    const __m256 cx = _mm256_cmp_ps(_mm256_loadu_ps(x + i), vx, _CMP_GE_OQ);
-    const __m256 cy = _mm256_cmp_ps(_mm256_loadu_ps(y + i), vy, _CMP_GE_OQ);
-    unsigned m = static_cast<unsigned>(_mm256_movemask_ps(either ? _mm256_or_ps(cx, cy) : _mm256_and_ps(cx, cy)));
-    for (; m; m &= m - 1) {
-      const std::size_t j = i + static_cast<std::size_t>(__builtin_ctz(m));
-      out[c++] = Found{static_cast<Index>(j), x[j], y[j]};
-    }
-    _mm256_storeu_ps(x + i, zero);
-    _mm256_storeu_ps(y + i, zero);
-  }
-  return scan_tail(x, y, mx, my, either, i, n, out, c);
-}
-__attribute__((target("avx512f,avx512bw,avx512vl,avx512dq"))) void give_avx512(float* x, const std::uint8_t* steps, float a,
-                                                                              float w, std::size_t n) {
-  give_body(x, steps, a, w, n);
-}
-__attribute__((target("avx512f,avx512bw,avx512vl,avx512dq"))) void take_avx512(float* y, const std::uint8_t* weight,
-                                                                              const std::uint8_t* steps, float a, float c,
-                                                                              std::size_t n) {
-  take_body(y, weight, steps, a, c, n);
-}
-struct Kernels {
-  void (*give)(float*, const std::uint8_t*, float, float, std::size_t);
-  void (*take)(float*, const std::uint8_t*, const std::uint8_t*, float, float, std::size_t);
-  std::size_t (*scan)(float*, float*, float, float, bool, Found*, std::size_t);
-};
-// RECIPROCITY_SIMD=baseline or avx2 caps the choice (tests run every level
-// this machine has).
-Kernels pick() {
-  __builtin_cpu_init();
-  const char* cap = std::getenv("RECIPROCITY_SIMD");
-  const std::string_view limit = cap ? cap : "";
-  if (limit != "baseline" && limit != "avx2" && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
-      __builtin_cpu_supports("avx512dq")) {
-    return Kernels{give_avx512, take_avx512, scan_avx2};
-  }
-  if (limit != "baseline" && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-    return Kernels{give_avx2, take_avx2, scan_avx2};
-  }
-  return Kernels{give_default, take_default, scan_default};
-}
-#else
-std::size_t scan_default(float* x, float* y, float mx, float my, bool either, Found* out, std::size_t n) {
-  return scan_tail(x, y, mx, my, either, 0, n, out, 0);
-}
-struct Kernels {
-  void (*give)(float*, const std::uint8_t*, float, float, std::size_t);
-  void (*take)(float*, const std::uint8_t*, const std::uint8_t*, float, float, std::size_t);
-  std::size_t (*scan)(float*, float*, float, float, bool, Found*, std::size_t);
-};
-Kernels pick() { return Kernels{give_default, take_default, scan_default}; }
-#endif
-const Kernels kKernels = pick();
-
-}  // namespace dense
 
 // ---------------------------------------------------------- per-person search
 
@@ -572,10 +354,6 @@ class Searcher {
       search_ = TopPartnersOptions::Search::bitmaps;
     }
     if (search_ != TopPartnersOptions::Search::bitmaps) acc_.assign(n, Acc{0.0f, 0.0f});
-    if (!ix_.give_column.empty()) {
-      dense_x_.assign(n, 0.0f);
-      dense_y_.assign(n, 0.0f);
-    }
     if (search_ != TopPartnersOptions::Search::accumulators) {
       slot_.assign(n, 0);
       if (mode_ != Mode::mean) {
@@ -596,9 +374,7 @@ class Searcher {
     const bool bitmaps = search_ == TopPartnersOptions::Search::bitmaps ||
                          (search_ == TopPartnersOptions::Search::automatic &&
                           (give_entries_ + take_entries_) * kDenseShare < n_);
-    if (!dense_give_.empty() || !dense_take_.empty()) {
-      accumulate_dense(a);
-    } else if (bitmaps) {
+    if (bitmaps) {
       touched_.clear();
       if (mode_ != Mode::mean) {
         accumulate_both();
@@ -646,23 +422,10 @@ class Searcher {
     double level;   // A's level
     float level_up; // A's level, rounded up to a float
   };
-  // A topic A wants (give) or knows (take) that has a dense column.
-  struct DenseGive {
-    const std::uint8_t* steps;
-    float a;  // 50 * A's level, rounded down
-    float w;  // A's normalised want / 50, rounded up
-  };
-  struct DenseTake {
-    const std::uint8_t* weight;
-    const std::uint8_t* steps;
-    float a;  // 50 * A's level, rounded up
-  };
 
   void build_lists(Index a) {
     give_.clear();
     take_.clear();
-    dense_give_.clear();
-    dense_take_.clear();
     give_entries_ = take_entries_ = 0;
     const ProfileView& p = people_[a].profile;
     const std::uint32_t base = ix_.person_offsets[a];
@@ -673,22 +436,14 @@ class Searcher {
         // Runs with a level above A's: a prefix of the topic's runs.
         std::uint32_t r = ix_.run_offsets[t], r_end = ix_.run_offsets[t + 1], stop = r;
         while (stop < r_end && ix_.runs[stop].level > level) ++stop;
-        const double w = want / p.want_sum() / kLevelSteps;
-        // (A column's gains are float products: far from underflow only.)
-        if (stop != r && w >= 0x1p-100 && !ix_.give_column.empty() && ix_.give_column[t] >= 0) {
-          dense_give_.push_back(DenseGive{ix_.give_steps.data() + static_cast<std::size_t>(ix_.give_column[t]) * n_,
-                                          below(level * kLevelSteps), float_up(w)});
-        } else if (stop != r) {
+        if (stop != r) {
           const std::uint32_t end = stop < r_end ? ix_.runs[stop].begin : ix_.giver_offsets[t + 1];
           give_.push_back(GiveList{ix_.giver_offsets[t], end, r, stop, std::max(want / p.want_sum(), kTiny), level});
           give_entries_ += end - ix_.giver_offsets[t];
           for (std::uint32_t o = 0; o < kAhead && ix_.giver_offsets[t] + o < end; o += 16) __builtin_prefetch(&ix_.givers[ix_.giver_offsets[t] + o]);
         }
       }
-      if (level * kLevelSteps >= 1.0 && !ix_.take_column.empty() && ix_.take_column[t] >= 0) {
-        const std::size_t c = static_cast<std::size_t>(ix_.take_column[t]) * n_;
-        dense_take_.push_back(DenseTake{ix_.take_weight.data() + c, ix_.take_steps.data() + c, above(level * kLevelSteps)});
-      } else if (level > 0.0) {
+      if (level > 0.0) {
         for (int b = 0; b < kBuckets && b < level; ++b) {
           std::size_t s = std::size_t{t} * kBuckets + b;
           if (ix_.wanter_offsets[s] == ix_.wanter_offsets[s + 1]) continue;
@@ -714,8 +469,7 @@ class Searcher {
 
   // Adds every give entry's gain (5 * its share of benefit(A <- B), rounded
   // up) to the giver's x.
-  template <typename X>
-  void add_give(X x) const {
+  void add_give(Acc* acc) const {
     const Index* givers = ix_.givers.data();
     const Run* runs = ix_.runs.data();
     for (const GiveList& g : give_) {
@@ -723,13 +477,12 @@ class Searcher {
         const Index* p = givers + runs[r].begin;
         const Index* e = givers + (r + 1 < g.run_end ? runs[r + 1].begin : g.end);
         const float gain = float_up(g.weight * (runs[r].level - g.level));
-        for (; p != e; ++p) x(*p) += gain;
+        for (; p != e; ++p) acc[*p].x += gain;
       }
     }
   }
   // Adds every take entry's gain (below A's level) to the wanter's y.
-  template <typename Y>
-  void add_take(Y y) const {
+  void add_take(Acc* acc) const {
     const Index* wanters = ix_.wanters.data();
     const float* levels = ix_.wanter_level.data();
     const float* weights = ix_.wanter_weight.data();
@@ -737,10 +490,10 @@ class Searcher {
     for (const TakeList& t : take_) {
       const float la = t.level_up;
       if (!t.partial) {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) y(wanters[i]) += std::max(weights[i] * (la - levels[i]), kMin);
+        for (std::uint32_t i = t.pos; i < t.end; ++i) acc[wanters[i]].y += std::max(weights[i] * (la - levels[i]), kMin);
       } else {
         for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          if (static_cast<double>(levels[i]) < t.level) y(wanters[i]) += std::max(weights[i] * (la - levels[i]), kMin);
+          if (static_cast<double>(levels[i]) < t.level) acc[wanters[i]].y += std::max(weights[i] * (la - levels[i]), kMin);
         }
       }
     }
@@ -778,8 +531,8 @@ class Searcher {
     std::size_t count = 0;
     const bool need_both = mode_ != Mode::mean;
     if (!need_both || (!give_.empty() && !take_.empty())) {
-      add_give([acc](Index b) -> float& { return acc[b].x; });
-      add_take([acc](Index b) -> float& { return acc[b].y; });
+      add_give(acc);
+      add_take(acc);
       auto collect = [&](Index b) {
         const Acc v = acc[b];
         acc[b] = Acc{0.0f, 0.0f};
@@ -934,9 +687,24 @@ class Searcher {
                    cands_.end());
     }
     met_ += cands_.size();
-    bound(cands_);
+    // Float sums of at most (lists) terms, each within a few roundings of its
+    // value: scaled with enough relative slack to stay upper bounds.
+    const double scale = (1.0 + static_cast<double>(give_.size() + take_.size() + 4) * 0x1p-22) * (1.0 + kSlack) / kMaxLevel;
+    switch (mode_) {
+      case Mode::harmonic: bound_all([](double x, double y) { return 2.0 * x * y / (x + y); }, scale); break;
+      case Mode::geometric: bound_all([](double x, double y) { return std::sqrt(x * y); }, scale); break;
+      case Mode::min: bound_all([](double x, double y) { return std::min(x, y); }, scale); break;
+      case Mode::mean: bound_all([](double x, double y) { return (x + y) / 2.0; }, scale); break;
+      case Mode::uninorm:
+        for (Cand& c : cands_) c.bound = combine_bound(static_cast<double>(c.bound) * scale, static_cast<double>(c.y) * scale, mode_);
+        break;
+    }
     auto higher = [](const Cand& p, const Cand& q) { return p.bound > q.bound; };
-    auto score_one = [&](const Cand& c) { score_exactly(a, c.who); };
+    const ProfileView& pa = people_[a].profile;
+    auto score_one = [&](const Cand& c) {
+      ++scored_;
+      best_.offer(rcp::score(pa, people_[c.who].profile, mode_), c.who);
+    };
     // Many candidates: the k best exact scores among the highest bounds of
     // an even sample are k real partners' scores, so the k-th of them is a
     // floor for the k-th best; candidates whose bound is below it are
@@ -972,109 +740,15 @@ class Searcher {
   }
 
 
-  void score_exactly(Index a, Index b) {
-    ++scored_;
-    best_.offer(rcp::score(people_[a].profile, people_[b].profile, mode_), b);
-  }
-
-  // Float sums of at most (lists + columns) terms, each within a few
-  // roundings of its value: scaled with enough relative slack to stay upper
-  // bounds.
-  double scale() const {
-    const std::size_t terms = give_.size() + take_.size() + dense_give_.size() + dense_take_.size();
-    return (1.0 + static_cast<double>(terms + 4) * 0x1p-22) * (1.0 + kSlack) / kMaxLevel;
-  }
-
-  // Turns each candidate's accumulated (x, y) into the bound of the score.
-  void bound(std::vector<Cand>& cands) const {
-    const double s = scale();
-    switch (mode_) {
-      case Mode::harmonic: bound_all(cands, [](double x, double y) { return 2.0 * x * y / (x + y); }, s); break;
-      case Mode::geometric: bound_all(cands, [](double x, double y) { return std::sqrt(x * y); }, s); break;
-      case Mode::min: bound_all(cands, [](double x, double y) { return std::min(x, y); }, s); break;
-      case Mode::mean: bound_all(cands, [](double x, double y) { return (x + y) / 2.0; }, s); break;
-      case Mode::uninorm:
-        for (Cand& c : cands) c.bound = combine_bound(static_cast<double>(c.bound) * s, static_cast<double>(c.y) * s, mode_);
-        break;
-    }
-  }
-
   // bound = f(min(x * scale, 1), min(y * scale, 1)), inflated: f is monotone
   // and computed within a few roundings.
   template <typename F>
-  static void bound_all(std::vector<Cand>& cands, F f, double scale) {
-    for (Cand& c : cands) {
+  void bound_all(F f, double scale) {
+    for (Cand& c : cands_) {
       const double x = std::min(c.bound * scale, 1.0), y = std::min(static_cast<double>(c.y) * scale, 1.0);
       c.bound = f(x, y) * (1.0 + kSlack) + kTiny;
     }
   }
-
-  // ------------------------------------------------ the dense search
-  // When some of A's topics have dense columns: those add to B's values in
-  // one vectorised pass over everyone each, the other lists scatter into the
-  // same arrays. An even sample of everyone gives a floor for the k-th best
-  // first (the k highest bounds among it, scored exactly); a vectorised scan
-  // then keeps only the people whose benefits can still reach it and clears
-  // the arrays for the next person.
-  void accumulate_dense(Index a) {
-    cands_.clear();
-    const bool need_both = mode_ != Mode::mean;
-    const bool gives = !give_.empty() || !dense_give_.empty(), takes = !take_.empty() || !dense_take_.empty();
-    if (need_both ? !(gives && takes) : !(gives || takes)) return;
-    float* x = dense_x_.data();
-    float* y = dense_y_.data();
-    for (const DenseGive& d : dense_give_) dense::kKernels.give(x, d.steps, d.a, d.w, n_);
-    for (const DenseTake& d : dense_take_) dense::kKernels.take(y, d.weight, d.steps, d.a, kTakeUnit, n_);
-    add_give([x](Index b) -> float& { return x[b]; });
-    add_take([y](Index b) -> float& { return y[b]; });
-    x[a] = y[a] = 0.0f;  // a column holds A too
-
-    // The floor: the k best exact scores among the k highest bounds of a
-    // sample are real partners' scores.
-    double floor = 0.0;
-    if (k_ <= kSeedSample / 4) {
-      sample_.clear();
-      const std::size_t step = std::max<std::size_t>(1, n_ / (8 * kSeedSample));
-      for (std::size_t i = 0; i < n_; i += step) {
-        const bool on = need_both ? (x[i] > 0.0f && y[i] > 0.0f) : (x[i] > 0.0f || y[i] > 0.0f);
-        if (on && !excluded(a, static_cast<Index>(i))) sample_.push_back(Cand{x[i], y[i], static_cast<Index>(i)});
-      }
-      if (sample_.size() >= k_) {
-        bound(sample_);
-        const auto kk = static_cast<std::ptrdiff_t>(k_);
-        std::nth_element(sample_.begin(), sample_.begin() + kk, sample_.end(),
-                         [](const Cand& p, const Cand& q) { return p.bound > q.bound; });
-        for (std::ptrdiff_t i = 0; i < kk; ++i) score_exactly(a, sample_[static_cast<std::size_t>(i)].who);
-        if (best_.full()) floor = best_.threshold();
-        best_.clear();
-      }
-    }
-    // A partner at or above the floor has f(x * scale, 1) >= the floor
-    // (the other benefit is at most 1) before the bound's inflation, so x
-    // and y are at least need(floor) / scale each.
-    float least = std::numeric_limits<float>::denorm_min();
-    bool either = !need_both;
-    if (floor > 0.0) {
-      const double t = (floor - kTiny) / (1.0 + kSlack) * (1.0 - 1e-9);
-      double need = 0.0;
-      switch (mode_) {
-        case Mode::harmonic: need = t / (2.0 - t); break;
-        case Mode::geometric: need = t * t; break;
-        case Mode::min: need = t; break;
-        case Mode::mean: need = 2.0 * t - 1.0; break;
-        case Mode::uninorm: need = 0.0; break;
-      }
-      if (need > 0.0) {
-        least = std::max(least, float_down(need / scale() * (1.0 - 1e-9)));
-        either = false;
-      }
-    }
-    if (found_.size() < n_) found_.resize(n_);
-    const std::size_t found = dense::kKernels.scan(x, y, least, least, either, found_.data(), n_);
-    cands_.resize(found);
-    for (std::size_t i = 0; i < found; ++i) cands_[i] = Cand{found_[i].x, found_[i].y, found_[i].who};
-  }
-  static constexpr float kTakeUnit = 1.0f / (255.0f * 50.0f) * (1.0f + 0x1p-20f);  // above 1 / 12750
 
   const Person* people_;
   const TopicIndex& ix_;
@@ -1087,11 +761,8 @@ class Searcher {
   std::vector<TakeList> take_;
   std::size_t give_entries_ = 0, take_entries_ = 0;
   std::vector<Acc> acc_;  // per person; all zero between people
-  std::vector<DenseGive> dense_give_;
-  std::vector<DenseTake> dense_take_;
-  std::vector<float> dense_x_, dense_y_;  // per person, when there are columns; all zero between people
-  std::vector<dense::Found> found_;
   // Large populations (see above).
+  static constexpr std::size_t kAccumulatorPeople = 1 << 18;  // 2 MiB of float pairs
   static constexpr std::size_t kDenseShare = 16;
   std::size_t n_;
   TopPartnersOptions::Search search_;
@@ -1258,9 +929,7 @@ TopPartnersResult drive(const Person* people, std::size_t n, const TopPartnersOp
 TopPartnersResult top_partners(const Person* people, std::size_t n, const TopPartnersOptions& options) {
   Exclusions ex = validate(people, n, options);
   const unsigned threads = thread_count(options, n);
-  // Dense columns serve the automatic search, up to kAccumulatorPeople.
-  const bool columns = options.search == TopPartnersOptions::Search::automatic && n <= kAccumulatorPeople;
-  TopicIndex ix = build_index(people, n, threads, columns);
+  TopicIndex ix = build_index(people, n, threads);
   if (options.progress && !options.progress(0, n)) {
     TopPartnersResult cancelled;
     cancelled.cancelled = true;

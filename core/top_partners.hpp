@@ -24,11 +24,7 @@
 // values are rounded outwards, so rounding can never prune a true partner;
 // uninorm is not pruned where a benefit bound reaches 1. The work per person
 // is the length of its lists: small for varied vocabularies, large when a
-// few topics are held by most people. For those, up to 2^18 people, the most
-// popular topics also get dense columns (one byte per person): a person's
-// gains from such a topic are one vectorised pass over everyone instead of
-// scattered list entries, and a floor from an even sample of everyone drops
-// most candidates before they are collected (see docs/benchmarks.md).
+// few topics are held by most people (see docs/benchmarks.md).
 #pragma once
 
 #include <cstddef>
@@ -66,9 +62,8 @@ struct TopPartnersOptions {
   // How each person's candidates are gathered; the result is the same.
   // automatic: float accumulators for everyone when a person's lists are
   // long against the population (up to 2^18 people: they must fit in a
-  // core's cache), with dense columns for the most popular topics; else a
-  // bitmap of the shorter side. Tests and benchmarks force one or the other
-  // (accumulators: no dense columns).
+  // core's cache), else a bitmap of the shorter side. Tests and benchmarks
+  // force one or the other.
   enum class Search { automatic, accumulators, bitmaps };
   Search search = Search::automatic;
 };
