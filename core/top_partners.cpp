@@ -540,16 +540,22 @@ class Searcher {
         count += need_both ? (v.x > 0.0f && v.y > 0.0f) : (v.x > 0.0f || v.y > 0.0f);
       };
       auto reset = [acc](Index b) { acc[b] = Acc{0.0f, 0.0f}; };
+      // The longer side is only reset: past n / kWipeShare entries, clearing
+      // every accumulator in one sequential sweep is cheaper than a store per
+      // entry.
+      const std::size_t longer = std::max(give_entries_, take_entries_);
+      const bool wipe = longer * kWipeShare >= n_;
       if (!need_both) {
         each_giver(collect);
         each_wanter(collect);
       } else if (take_entries_ <= give_entries_) {
         each_wanter(collect);
-        each_giver(reset);
+        if (!wipe) each_giver(reset);
       } else {
         each_giver(collect);
-        each_wanter(reset);
+        if (!wipe) each_wanter(reset);
       }
+      if (need_both && wipe) std::fill(acc_.begin(), acc_.end(), Acc{0.0f, 0.0f});
     }
     cands_.assign(out, out + count);
   }
@@ -764,6 +770,7 @@ class Searcher {
   // Large populations (see above).
   static constexpr std::size_t kAccumulatorPeople = 1 << 18;  // 2 MiB of float pairs
   static constexpr std::size_t kDenseShare = 16;
+  static constexpr std::size_t kWipeShare = 4;
   std::size_t n_;
   TopPartnersOptions::Search search_;
   std::vector<std::uint32_t> slot_;                   // B's place in touched_ (valid while B is on both sides)
