@@ -1,7 +1,9 @@
 // Shared by the GoogleTest suites that drive SQL directly (top_partners, match):
-// run a statement and get its rows as text, or its error.
+// run a statement and get its rows as text, or its error, in an in-memory
+// database with the extension loaded.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <string>
@@ -37,5 +39,28 @@ inline std::string sql_error(sqlite3* db, const std::string& sql) {
   auto r = sql_rows(db, sql);
   return r.empty() ? "no error" : r.back();
 }
+
+// A fixture: an in-memory database with the extension (RCP_EXTENSION_PATH)
+// loaded. Suites add their tables in SetUp after calling this one's.
+class ExtensionDb : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(SQLITE_OK, sqlite3_open(":memory:", &db_));
+    sqlite3_enable_load_extension(db_, 1);
+    char* err = nullptr;
+    ASSERT_EQ(SQLITE_OK, sqlite3_load_extension(db_, RCP_EXTENSION_PATH, nullptr, &err)) << (err ? err : "");
+  }
+  void TearDown() override { sqlite3_close(db_); }
+
+  void exec(const std::string& sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    ASSERT_EQ(SQLITE_OK, rc) << (err ? err : "");
+  }
+  std::vector<std::string> rows(const std::string& sql) { return sql_rows(db_, sql); }
+  std::string error(const std::string& sql) { return sql_error(db_, sql); }
+
+  sqlite3* db_ = nullptr;
+};
 
 }  // namespace rcp::test

@@ -12,13 +12,11 @@
 
 namespace {
 
-class MatchSql : public ::testing::Test {
+class MatchSql : public rcp::test::ExtensionDb {
  protected:
   void SetUp() override {
-    ASSERT_EQ(SQLITE_OK, sqlite3_open(":memory:", &db_));
-    sqlite3_enable_load_extension(db_, 1);
-    char* err = nullptr;
-    ASSERT_EQ(SQLITE_OK, sqlite3_load_extension(db_, RCP_EXTENSION_PATH, nullptr, &err)) << (err ? err : "");
+    ExtensionDb::SetUp();
+    if (HasFatalFailure()) return;
     // Six people. By total: (1,2) (3,4) (5,6) = 1.9. Fair (3 pairs, the
     // weakest as strong as possible): (1,5) (3,6) (2,4), weakest 0.2. By own
     // gains 1 and 5 prefer each other, 3 and 4 too: stable (1,5) (3,4).
@@ -37,18 +35,6 @@ class MatchSql : public ::testing::Test {
       INSERT INTO pinned VALUES (5, 1), (NULL, 2);
     )");
   }
-  void TearDown() override { sqlite3_close(db_); }
-
-  void exec(const std::string& sql) {
-    char* err = nullptr;
-    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
-    ASSERT_EQ(SQLITE_OK, rc) << (err ? err : "");
-  }
-
-  std::vector<std::string> rows(const std::string& sql) { return rcp::test::sql_rows(db_, sql); }
-  std::string error(const std::string& sql) { return rcp::test::sql_error(db_, sql); }
-
-  sqlite3* db_ = nullptr;
 };
 
 using V = std::vector<std::string>;

@@ -10,13 +10,11 @@
 
 namespace {
 
-class Sql : public ::testing::Test {
+class Sql : public rcp::test::ExtensionDb {
  protected:
   void SetUp() override {
-    ASSERT_EQ(SQLITE_OK, sqlite3_open(":memory:", &db_));
-    sqlite3_enable_load_extension(db_, 1);
-    char* err = nullptr;
-    ASSERT_EQ(SQLITE_OK, sqlite3_load_extension(db_, RCP_EXTENSION_PATH, nullptr, &err)) << (err ? err : "");
+    ExtensionDb::SetUp();
+    if (HasFatalFailure()) return;
     exec(R"(
       CREATE TABLE people(id INTEGER PRIMARY KEY, profile BLOB);
       INSERT INTO people VALUES
@@ -29,18 +27,6 @@ class Sql : public ::testing::Test {
       INSERT INTO reporting VALUES (1, 3), (NULL, 2);
     )");
   }
-  void TearDown() override { sqlite3_close(db_); }
-
-  void exec(const std::string& sql) {
-    char* err = nullptr;
-    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
-    ASSERT_EQ(SQLITE_OK, rc) << (err ? err : "");
-  }
-
-  std::vector<std::string> rows(const std::string& sql) { return rcp::test::sql_rows(db_, sql); }
-  std::string error(const std::string& sql) { return rcp::test::sql_error(db_, sql); }
-
-  sqlite3* db_ = nullptr;
 };
 
 using V = std::vector<std::string>;
