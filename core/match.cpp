@@ -182,7 +182,18 @@ Problem prepare(const MatchInput& in) {
     p.cands[out++] = c;
   }
   p.cands.resize(out);
+  // Scores over the largest a matching takes: the weight conversion refuses
+  // the largest score if any, and then names the first such pair.
+  double top = 0.0;
+  for (const Cand& c : p.cands) top = std::max(top, c.score);
+  bool too_large = false;
+  try {
+    (void)score_to_weight(top);
+  } catch (const Error&) {
+    too_large = true;
+  }
   for (const Cand& c : p.cands) {
+    if (!too_large) break;
     try {
       (void)score_to_weight(c.score);
     } catch (const Error&) {
