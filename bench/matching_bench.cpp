@@ -21,14 +21,13 @@
 // every figure (the machine may be shared).
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.hpp"
 #include "core/fair_matching.hpp"
 #include "core/max_weight_matching.hpp"
 #include "core/profile.hpp"
@@ -40,6 +39,9 @@
 #endif
 
 namespace {
+
+using rcp::bench::load;
+using rcp::bench::seconds_since;
 
 struct Args {
   std::vector<std::size_t> complete{1000, 2000, 3000};
@@ -67,69 +69,19 @@ std::vector<std::size_t> parse_list(const char* s) {
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string s = argv[i];
-    auto next = [&]() -> const char* {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "missing value after %s\n", s.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (s == "--complete") a.complete = parse_list(next());
-    else if (s == "--sparse") a.sparse = std::strtoull(next(), nullptr, 10);
-    else if (s == "--k") a.k = std::strtoull(next(), nullptr, 10);
-    else if (s == "--vocab") a.vocab = std::strtoull(next(), nullptr, 10);
-    else if (s == "--skew") a.skew = std::strtod(next(), nullptr);
-    else if (s == "--seed") a.seed = static_cast<unsigned>(std::strtoul(next(), nullptr, 10));
-    else if (s == "--no-lemon") a.lemon = false;
-    else if (s == "--fair") a.fair = true;
-    else {
-      std::fprintf(stderr, "unknown argument %s\n", s.c_str());
-      std::exit(2);
-    }
+  rcp::bench::ArgReader in(argc, argv);
+  while (in.next()) {
+    if (in.is("--complete")) a.complete = parse_list(in.value());
+    else if (in.is("--sparse")) a.sparse = in.size_value();
+    else if (in.is("--k")) a.k = in.u64_value();
+    else if (in.is("--vocab")) a.vocab = in.size_value();
+    else if (in.is("--skew")) a.skew = in.double_value();
+    else if (in.is("--seed")) a.seed = in.unsigned_value();
+    else if (in.is("--no-lemon")) a.lemon = false;
+    else if (in.is("--fair")) a.fair = true;
+    else in.unknown();
   }
   return a;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-std::string load() {
-  double l[3] = {0, 0, 0};
-  if (getloadavg(l, 3) < 0) return "load ?";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "load %.2f %.2f %.2f", l[0], l[1], l[2]);
-  return buf;
-}
-
-std::vector<rcp::Profile> generate(std::size_t n, const Args& args, std::mt19937_64& rng) {
-  std::vector<double> cdf(args.vocab);
-  double acc = 0.0;
-  for (std::size_t r = 0; r < args.vocab; ++r) cdf[r] = acc += 1.0 / std::pow(static_cast<double>(r + 1), args.skew);
-  for (double& c : cdf) c /= acc;
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  std::uniform_int_distribution<int> topics_each(5, 30), skill(1, 5), goal_level(0, 2), goal_want(1, 3);
-  std::vector<rcp::Profile> out;
-  out.reserve(n);
-  std::vector<std::size_t> picked;
-  for (std::size_t i = 0; i < n; ++i) {
-    rcp::ProfileBuilder b;
-    const int m = std::min<int>(topics_each(rng), static_cast<int>(args.vocab));
-    picked.clear();
-    while (picked.size() < static_cast<std::size_t>(m)) {
-      std::size_t r = static_cast<std::size_t>(std::lower_bound(cdf.begin(), cdf.end(), unit(rng)) - cdf.begin());
-      if (r >= args.vocab) r = args.vocab - 1;
-      if (std::find(picked.begin(), picked.end(), r) != picked.end()) continue;
-      picked.push_back(r);
-      const std::string name = "t" + std::to_string(r);
-      if (unit(rng) < 0.3) b.set(name, goal_level(rng), goal_want(rng));
-      else b.set(name, skill(rng), 0.0);
-    }
-    out.push_back(b.build());
-  }
-  return out;
 }
 
 struct LemonResult {
@@ -199,7 +151,7 @@ int main(int argc, char** argv) {
 
   for (const std::size_t n : args.complete) {
     auto t0 = std::chrono::steady_clock::now();
-    const auto profiles = generate(n, args, rng);
+    const auto profiles = rcp::bench::zipf_profiles(n, args.vocab, args.skew, rng);
     std::vector<rcp::WeightedEdge> edges;
     edges.reserve(n * (n - 1) / 2);
     for (std::uint32_t a = 0; a < n; ++a)
@@ -214,7 +166,7 @@ int main(int argc, char** argv) {
   if (args.sparse > 0) {
     const std::size_t n = args.sparse;
     auto t0 = std::chrono::steady_clock::now();
-    const auto profiles = generate(n, args, rng);
+    const auto profiles = rcp::bench::zipf_profiles(n, args.vocab, args.skew, rng);
     // Each person proposes k/2 random partners with a positive score; with
     // the proposals they receive that makes ~k candidates each.
     std::vector<rcp::WeightedEdge> edges;

@@ -24,7 +24,6 @@
 // -DRCP_BUILD_BENCH=ON; LEMON from Debian's liblemon-dev (optional).
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -37,6 +36,7 @@
 #include <lemon/smart_graph.h>
 #endif
 
+#include "bench/bench_util.hpp"
 #include "core/capacitated_matching.hpp"
 #include "core/profile.hpp"
 #include "core/score.hpp"
@@ -44,45 +44,12 @@
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
+using rcp::bench::load;
+using rcp::bench::seconds_since;
 
-std::string load() {
-  double l[3] = {0, 0, 0};
-  if (getloadavg(l, 3) < 0) return "load ?";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "load %.2f %.2f %.2f", l[0], l[1], l[2]);
-  return buf;
-}
-
+// Zipf(1.0) over 2,000 topics (see rcp::bench::ZipfProfileGenerator).
 std::vector<rcp::Profile> make_profiles(std::size_t n, std::mt19937_64& rng) {
-  const std::size_t vocab = 2000;
-  std::vector<double> cdf(vocab);
-  double acc = 0.0;
-  for (std::size_t r = 0; r < vocab; ++r) cdf[r] = acc += 1.0 / static_cast<double>(r + 1);
-  for (double& c : cdf) c /= acc;
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  std::uniform_int_distribution<int> topics_each(5, 30), skill(1, 5), goal_level(0, 2), goal_want(1, 3);
-  std::vector<rcp::Profile> out;
-  out.reserve(n);
-  std::vector<std::size_t> picked;
-  for (std::size_t i = 0; i < n; ++i) {
-    rcp::ProfileBuilder b;
-    int m = topics_each(rng);
-    picked.clear();
-    while (picked.size() < static_cast<std::size_t>(m)) {
-      std::size_t r = static_cast<std::size_t>(std::lower_bound(cdf.begin(), cdf.end(), unit(rng)) - cdf.begin());
-      if (r >= vocab) r = vocab - 1;
-      if (std::find(picked.begin(), picked.end(), r) != picked.end()) continue;
-      picked.push_back(r);
-      std::string name = "t" + std::to_string(r);
-      if (unit(rng) < 0.3) b.set(name, goal_level(rng), goal_want(rng));
-      else b.set(name, skill(rng), 0.0);
-    }
-    out.push_back(b.build());
-  }
-  return out;
+  return rcp::bench::zipf_profiles(n, 2000, 1.0, rng);
 }
 
 #ifdef RCP_HAVE_LEMON
@@ -309,13 +276,13 @@ int main(int argc, char** argv) {
   unsigned seed = 1;
   bool lemon = true;
   int repeat = 1;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--case" && i + 1 < argc) which = argv[++i];
-    else if (a == "--bits" && i + 1 < argc) bits = std::atoi(argv[++i]);
-    else if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
-    else if (a == "--no-lemon") lemon = false;
-    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+  rcp::bench::ArgReader in(argc, argv);
+  while (in.next()) {
+    if (in.is("--case") && in.has_value()) which = in.value();
+    else if (in.is("--bits") && in.has_value()) bits = in.int_value();
+    else if (in.is("--seed") && in.has_value()) seed = in.unsigned_value();
+    else if (in.is("--no-lemon")) lemon = false;
+    else if (in.is("--repeat") && in.has_value()) repeat = std::max(1, in.int_value());
     else {
       std::fprintf(stderr, "usage: %s [--case all|dense|sparse|stable] [--bits 40] [--seed 1] [--no-lemon] [--repeat 1]\n", argv[0]);
       return 2;

@@ -9,11 +9,7 @@
 // goal with probability 0.3 (want 1..3, level 0..2) and otherwise a skill
 // (level 1..5, no want). Profiles live in one arena of blobs (what a caller
 // holding BLOBs has); the benchmark times the top_partners call only.
-#include <sys/resource.h>
-
-#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -21,11 +17,16 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.hpp"
 #include "core/profile.hpp"
 #include "core/score.hpp"
 #include "core/top_partners.hpp"
 
 namespace {
+
+using rcp::bench::cpu_seconds;
+using rcp::bench::peak_rss_mib;
+using rcp::bench::seconds_since;
 
 struct Args {
   std::size_t people = 10000;
@@ -42,26 +43,19 @@ struct Args {
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string s = argv[i];
-    auto next = [&]() -> const char* {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "missing value after %s\n", s.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (s == "--people") a.people = std::strtoull(next(), nullptr, 10);
-    else if (s == "--vocab") a.vocab = std::strtoull(next(), nullptr, 10);
-    else if (s == "--skew") a.skew = std::strtod(next(), nullptr);
-    else if (s == "--k") a.k = std::strtoull(next(), nullptr, 10);
-    else if (s == "--threads") a.threads = static_cast<unsigned>(std::strtoul(next(), nullptr, 10));
-    else if (s == "--mode") a.mode = next();
-    else if (s == "--seed") a.seed = static_cast<unsigned>(std::strtoul(next(), nullptr, 10));
-    else if (s == "--brute") a.brute = true;
-    else if (s == "--no-fast") a.fast = false;
-    else if (s == "--search") {
-      std::string v = next();
+  rcp::bench::ArgReader in(argc, argv);
+  while (in.next()) {
+    if (in.is("--people")) a.people = in.size_value();
+    else if (in.is("--vocab")) a.vocab = in.size_value();
+    else if (in.is("--skew")) a.skew = in.double_value();
+    else if (in.is("--k")) a.k = in.u64_value();
+    else if (in.is("--threads")) a.threads = in.unsigned_value();
+    else if (in.is("--mode")) a.mode = in.value();
+    else if (in.is("--seed")) a.seed = in.unsigned_value();
+    else if (in.is("--brute")) a.brute = true;
+    else if (in.is("--no-fast")) a.fast = false;
+    else if (in.is("--search")) {
+      std::string v = in.value();
       if (v == "accumulators") a.search = rcp::TopPartnersOptions::Search::accumulators;
       else if (v == "bitmaps") a.search = rcp::TopPartnersOptions::Search::bitmaps;
       else if (v != "automatic") {
@@ -69,29 +63,9 @@ Args parse(int argc, char** argv) {
         std::exit(2);
       }
     }
-    else {
-      std::fprintf(stderr, "unknown argument %s\n", s.c_str());
-      std::exit(2);
-    }
+    else in.unknown();
   }
   return a;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-double cpu_seconds() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-long peak_rss_mib() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss / 1024;
 }
 
 }  // namespace
@@ -101,13 +75,7 @@ int main(int argc, char** argv) {
   rcp::Mode mode = rcp::parse_mode(args.mode);
   std::mt19937_64 rng(args.seed);
 
-  // Zipf popularity: P(topic r) ~ 1 / r^skew, r = 1..vocab.
-  std::vector<double> cdf(args.vocab);
-  double acc = 0.0;
-  for (std::size_t r = 0; r < args.vocab; ++r) cdf[r] = acc += 1.0 / std::pow(static_cast<double>(r + 1), args.skew);
-  for (double& c : cdf) c /= acc;
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  std::uniform_int_distribution<int> topics_each(5, 30), skill(1, 5), goal_level(0, 2), goal_want(1, 3);
+  rcp::bench::ZipfProfileGenerator generate(args.vocab, args.skew);
 
   auto t0 = std::chrono::steady_clock::now();
   // One arena, reserved up front at the largest possible size (only the pages
@@ -118,23 +86,9 @@ int main(int argc, char** argv) {
     arena.reserve(args.people * (rcp::kHeaderBytes + 30 * (rcp::kBytesPerTopic + name_bytes)));
   }
   std::vector<std::size_t> ends;
-  std::vector<std::size_t> picked;
   std::size_t held = 0;
   for (std::size_t i = 0; i < args.people; ++i) {
-    rcp::ProfileBuilder b;
-    int m = std::min<int>(topics_each(rng), static_cast<int>(args.vocab));
-    picked.clear();
-    while (picked.size() < static_cast<std::size_t>(m)) {
-      std::size_t r = static_cast<std::size_t>(std::lower_bound(cdf.begin(), cdf.end(), unit(rng)) - cdf.begin());
-      if (r >= args.vocab) r = args.vocab - 1;
-      if (std::find(picked.begin(), picked.end(), r) != picked.end()) continue;
-      picked.push_back(r);
-      std::string name = "t" + std::to_string(r);
-      if (unit(rng) < 0.3) b.set(name, goal_level(rng), goal_want(rng));
-      else b.set(name, skill(rng), 0.0);
-    }
-    held += picked.size();
-    rcp::Profile p = b.build();
+    rcp::Profile p = generate(rng, &held);
     arena.insert(arena.end(), p.blob().begin(), p.blob().end());
     ends.push_back(arena.size());
   }
