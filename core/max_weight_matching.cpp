@@ -171,8 +171,9 @@ class WeightedSolver {
       for (i32 v = 0; v < n_; ++v) floor = std::min(floor, ytrue(v));
     }
     for (i32 v = 0; v < n_; ++v) {
-      if (ytrue(v) < floor) return "negative vertex dual at " + std::to_string(v);
-      if (mate_[v] == -1 && ytrue(v) != floor) return "free vertex with positive dual: " + std::to_string(v);
+      // floor is 0 for the plain certificate, the common free dual otherwise.
+      if (ytrue(v) < floor) return "vertex dual below the floor (0, or the free vertices' dual) at " + std::to_string(v);
+      if (mate_[v] == -1 && ytrue(v) != floor) return "free vertex with a dual above the floor: " + std::to_string(v);
       if (mate_[v] != -1 && vert(mate_[v] ^ 1) != v) return "mate not an incident endpoint";
       if (mate_[v] != -1 && mate_[vert(mate_[v])] != (mate_[v] ^ 1)) return "asymmetric mate";
       i32 t = v;
