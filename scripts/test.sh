@@ -16,9 +16,9 @@ cmake --build "$BUILD_DIR" -j"$(nproc)"
 # TSan (build-asan, build-tsan), the SQL test files under valgrind memcheck
 # (with the extension of $BUILD_DIR), then each libFuzzer target for a bounded time (build-fuzz).
 # RCP_CI_SANITIZE=0 / RCP_CI_VALGRIND=0 / RCP_CI_FUZZ=0 skip them;
-# RCP_FUZZ_SECONDS sets the time per target (default 30). See docs/reliability.md.
+# RCP_FUZZ_SECONDS sets the time per target (default 20). See docs/reliability.md.
 if [ $# -eq 0 ]; then
   [ "${RCP_CI_SANITIZE:-1}" = 0 ] || bash scripts/sanitize.sh
   [ "${RCP_CI_VALGRIND:-1}" = 0 ] || RCP_VALGRIND_BUILD="$BUILD_DIR" bash scripts/valgrind.sh
-  [ "${RCP_CI_FUZZ:-1}" = 0 ] || bash scripts/fuzz.sh "${RCP_FUZZ_SECONDS:-30}"
+  [ "${RCP_CI_FUZZ:-1}" = 0 ] || bash scripts/fuzz.sh "${RCP_FUZZ_SECONDS:-20}"
 fi
