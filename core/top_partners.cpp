@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -56,6 +57,16 @@ double combine_bound(double X, double Y, Mode m) {
   Y = inflate(Y);
   if (m == Mode::uninorm && (X >= 1.0 - 1e-6 || Y >= 1.0 - 1e-6)) return std::numeric_limits<double>::infinity();
   return inflate(combine(std::min(X, 1.0), std::min(Y, 1.0), m));
+}
+
+// The bound of the score from scaled sums x and y of gains:
+// f(min(x * scale, 1), min(y * scale, 1)), inflated: f is monotone and
+// computed within a few roundings.
+template <typename F>
+auto clamped(double scale, F f) {
+  return [scale, f](double x, double y) {
+    return f(std::min(x * scale, 1.0), std::min(y * scale, 1.0)) * (1.0 + kSlack) + kTiny;
+  };
 }
 
 // The k best (score, partner) seen so far, worst on top of a heap. Partners
@@ -329,9 +340,12 @@ TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
 // better than A (B is on A's give side) and, outside mode mean, wants a topic
 // A knows better than B (B is on A's take side). Every entry of both sides
 // adds its gain (rounded up) to B's float accumulators, one pair per person
-// and thread, all zero between people: no branch per entry. A second walk of
-// the shorter side collects the people with a gain both ways and resets
-// them; a walk of the longer side resets the rest. The accumulated bounds
+// and thread, all zero between people: no branch per entry. With long lists
+// (at least n / kFuseShare entries) the longer side is added first and the
+// pass over the shorter side also notes who gains both ways; one sweep then
+// clears every accumulator. Otherwise a second walk of the shorter side
+// collects the people with a gain both ways and resets them, and a walk of
+// the longer side resets the rest. The accumulated bounds
 // are tight up to rounding, so the exact rcp::score is computed, in
 // descending order of the bound, only until the bound falls below the
 // current k-th best; with many candidates, a floor for the k-th best taken
@@ -387,10 +401,11 @@ class Searcher {
         if (need_both ? !(p.x > 0.0 && p.y > 0.0) : !(p.x > 0.0 || p.y > 0.0)) continue;
         cands_.push_back(Cand{p.x, float_up(p.y), p.who});
       }
+      rank_and_score(a, cands_.data(), cands_.data() + cands_.size());
     } else {
-      accumulate();
+      const std::size_t count = accumulate();
+      rank_and_score(a, cand_buf_.get(), cand_buf_.get() + count);
     }
-    rank_and_score(a);
     best_.drain(out);
   }
 
@@ -469,35 +484,68 @@ class Searcher {
 
   // Adds every give entry's gain (5 * its share of benefit(A <- B), rounded
   // up) to the giver's x.
-  void add_give(Acc* acc) const {
+  // With kCollect, also appends the people whose first x arrives here while
+  // their y is already above 0 (the other side was added first) to ids, and
+  // returns how many.
+  template <bool kCollect>
+  std::size_t add_give(Acc* acc, Index* ids = nullptr) const {
     const Index* givers = ix_.givers.data();
     const Run* runs = ix_.runs.data();
+    std::size_t count = 0;
     for (const GiveList& g : give_) {
       for (std::uint32_t r = g.run; r < g.run_end; ++r) {
         const Index* p = givers + runs[r].begin;
         const Index* e = givers + (r + 1 < g.run_end ? runs[r + 1].begin : g.end);
         const float gain = float_up(g.weight * (runs[r].level - g.level));
-        for (; p != e; ++p) acc[*p].x += gain;
+        for (; p != e; ++p) {
+          if constexpr (kCollect) {
+            const Index b = *p;
+            const Acc old = acc[b];
+            acc[b].x = old.x + gain;
+            ids[count] = b;
+            count += (old.x == 0.0f) & (old.y > 0.0f);
+          } else {
+            acc[*p].x += gain;
+          }
+        }
       }
     }
+    return count;
   }
   // Adds every take entry's gain (below A's level) to the wanter's y.
-  void add_take(Acc* acc) const {
+  // With kCollect, as add_give with the roles of x and y swapped.
+  template <bool kCollect>
+  std::size_t add_take(Acc* acc, Index* ids = nullptr) const {
     const Index* wanters = ix_.wanters.data();
     const float* levels = ix_.wanter_level.data();
     const float* weights = ix_.wanter_weight.data();
     constexpr float kMin = std::numeric_limits<float>::denorm_min();
+    std::size_t count = 0;
+    auto add = [&](std::uint32_t i, float gain) {
+      if constexpr (kCollect) {
+        const Index b = wanters[i];
+        const Acc old = acc[b];
+        acc[b].y = old.y + gain;
+        ids[count] = b;
+        count += (old.y == 0.0f) & (old.x > 0.0f);
+      } else {
+        acc[wanters[i]].y += gain;
+      }
+    };
     for (const TakeList& t : take_) {
       const float la = t.level_up;
       if (!t.partial) {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) acc[wanters[i]].y += std::max(weights[i] * (la - levels[i]), kMin);
+        for (std::uint32_t i = t.pos; i < t.end; ++i) add(i, std::max(weights[i] * (la - levels[i]), kMin));
       } else {
         for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          if (static_cast<double>(levels[i]) < t.level) acc[wanters[i]].y += std::max(weights[i] * (la - levels[i]), kMin);
+          if (static_cast<double>(levels[i]) < t.level) add(i, std::max(weights[i] * (la - levels[i]), kMin));
         }
       }
     }
+    return count;
   }
+  // All accumulators to +0.0f (all bits zero) in one sweep.
+  void wipe_accumulators() { std::memset(static_cast<void*>(acc_.data()), 0, acc_.size() * sizeof(Acc)); }
   // Calls fn(person) for every entry of a side (whatever its level: anyone
   // with a gain has an entry that counted).
   template <typename Fn>
@@ -520,7 +568,8 @@ class Searcher {
   // the entries of one side are walked again to collect the people with a
   // gain both ways (mode mean: either way; both sides) and reset them, and
   // the other side's entries are reset.
-  void accumulate() {
+  // Returns the number of candidates, in cand_buf_.
+  std::size_t accumulate() {
     Acc* acc = acc_.data();
     std::size_t room = give_entries_ + take_entries_;
     if (cand_cap_ < room) {
@@ -530,9 +579,32 @@ class Searcher {
     Cand* out = cand_buf_.get();
     std::size_t count = 0;
     const bool need_both = mode_ != Mode::mean;
-    if (!need_both || (!give_.empty() && !take_.empty())) {
-      add_give(acc);
-      add_take(acc);
+    const std::size_t entries = give_entries_ + take_entries_;
+    if (need_both && !give_.empty() && !take_.empty() && entries * kFuseShare >= n_) {
+      // Long lists: the longer side is added first, the shorter side then
+      // notes the people it reaches first who already have a gain the other
+      // way, and every accumulator is cleared in one sweep.
+      const std::size_t shorter = std::min(give_entries_, take_entries_);
+      if (id_cap_ < shorter) {
+        id_cap_ = std::max(shorter, 2 * id_cap_);
+        id_buf_.reset(new Index[id_cap_]);
+      }
+      Index* ids = id_buf_.get();
+      if (take_entries_ <= give_entries_) {
+        add_give<false>(acc);
+        count = add_take<true>(acc, ids);
+      } else {
+        add_take<false>(acc);
+        count = add_give<true>(acc, ids);
+      }
+      for (std::size_t i = 0; i < count; ++i) {
+        const Acc v = acc[ids[i]];
+        out[i] = Cand{v.x, v.y, ids[i]};
+      }
+      wipe_accumulators();
+    } else if (!need_both || (!give_.empty() && !take_.empty())) {
+      add_give<false>(acc);
+      add_take<false>(acc);
       auto collect = [&](Index b) {
         const Acc v = acc[b];
         acc[b] = Acc{0.0f, 0.0f};
@@ -555,9 +627,9 @@ class Searcher {
         each_giver(collect);
         if (!wipe) each_wanter(reset);
       }
-      if (need_both && wipe) std::fill(acc_.begin(), acc_.end(), Acc{0.0f, 0.0f});
+      if (need_both && wipe) wipe_accumulators();
     }
-    cands_.assign(out, out + count);
+    return count;
   }
 
   // ------------------------------------------------ the bitmap search
@@ -687,72 +759,73 @@ class Searcher {
   // falls below the k-th best. The bounds are tight, so the k highest bounds
   // (found in linear time) are scored first to set the k-th best; of the
   // rest only those whose bound can still reach it are sorted and scored.
-  void rank_and_score(Index a) {
+  void rank_and_score(Index a, Cand* begin, Cand* end) {
     if (!ex_.offsets.empty()) {
-      cands_.erase(std::remove_if(cands_.begin(), cands_.end(), [&](const Cand& c) { return excluded(a, c.who); }),
-                   cands_.end());
+      end = std::remove_if(begin, end, [&](const Cand& c) { return excluded(a, c.who); });
     }
-    met_ += cands_.size();
+    met_ += static_cast<std::uint64_t>(end - begin);
     // Float sums of at most (lists) terms, each within a few roundings of its
     // value: scaled with enough relative slack to stay upper bounds.
     const double scale = (1.0 + static_cast<double>(give_.size() + take_.size() + 4) * 0x1p-22) * (1.0 + kSlack) / kMaxLevel;
     switch (mode_) {
-      case Mode::harmonic: bound_all([](double x, double y) { return 2.0 * x * y / (x + y); }, scale); break;
-      case Mode::geometric: bound_all([](double x, double y) { return std::sqrt(x * y); }, scale); break;
-      case Mode::min: bound_all([](double x, double y) { return std::min(x, y); }, scale); break;
-      case Mode::mean: bound_all([](double x, double y) { return (x + y) / 2.0; }, scale); break;
+      case Mode::harmonic: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return 2.0 * x * y / (x + y); }));
+      case Mode::geometric: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::sqrt(x * y); }));
+      case Mode::min: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::min(x, y); }));
+      case Mode::mean: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return (x + y) / 2.0; }));
       case Mode::uninorm:
-        for (Cand& c : cands_) c.bound = combine_bound(static_cast<double>(c.bound) * scale, static_cast<double>(c.y) * scale, mode_);
-        break;
+        return rank_with(a, begin, end, [scale](double x, double y) { return combine_bound(x * scale, y * scale, Mode::uninorm); });
     }
+  }
+
+  template <typename Bound>
+  void rank_with(Index a, Cand* begin, Cand* end, Bound bound) {
     auto higher = [](const Cand& p, const Cand& q) { return p.bound > q.bound; };
     const ProfileView& pa = people_[a].profile;
     auto score_one = [&](const Cand& c) {
       ++scored_;
       best_.offer(rcp::score(pa, people_[c.who].profile, mode_), c.who);
     };
+    const std::size_t count = static_cast<std::size_t>(end - begin);
     // Many candidates: the k best exact scores among the highest bounds of
     // an even sample are k real partners' scores, so the k-th of them is a
     // floor for the k-th best; candidates whose bound is below it are
-    // dropped before any ordering.
-    if (cands_.size() >= kSeedFrom && k_ <= kSeedSample / 4) {
-      const std::size_t step = cands_.size() / kSeedSample;
+    // dropped while the bounds are computed (no branch per candidate).
+    double floor = -std::numeric_limits<double>::infinity();
+    if (count >= kSeedFrom && k_ <= kSeedSample / 4) {
+      const std::size_t step = count / kSeedSample;
       sample_.clear();
-      for (std::size_t i = 0; i < cands_.size(); i += step) sample_.push_back(cands_[i]);
+      for (std::size_t i = 0; i < count; i += step) {
+        Cand c = begin[i];
+        c.bound = bound(c.bound, static_cast<double>(c.y));
+        sample_.push_back(c);
+      }
       const auto kk = static_cast<std::ptrdiff_t>(k_);
       std::nth_element(sample_.begin(), sample_.begin() + kk, sample_.end(), higher);
       for (std::ptrdiff_t i = 0; i < kk; ++i) score_one(sample_[static_cast<std::size_t>(i)]);
-      if (best_.full()) {
-        const double floor = best_.threshold();
-        cands_.erase(std::remove_if(cands_.begin(), cands_.end(), [floor](const Cand& c) { return c.bound < floor; }),
-                     cands_.end());
-      }
+      if (best_.full()) floor = best_.threshold();
       best_.clear();
     }
-    const std::size_t first = static_cast<std::size_t>(std::min<std::uint64_t>(k_, cands_.size()));
-    if (first < cands_.size()) std::nth_element(cands_.begin(), cands_.begin() + static_cast<std::ptrdiff_t>(first), cands_.end(), higher);
-    for (std::size_t i = 0; i < first; ++i) score_one(cands_[i]);
-    auto rest = cands_.begin() + static_cast<std::ptrdiff_t>(first);
+    Cand* kept = begin;
+    for (const Cand* c = begin; c != end; ++c) {
+      Cand d = *c;
+      d.bound = bound(d.bound, static_cast<double>(d.y));
+      *kept = d;
+      kept += d.bound >= floor;
+    }
+    end = kept;
+    const std::size_t first = std::min<std::size_t>(static_cast<std::size_t>(std::min<std::uint64_t>(k_, count)), static_cast<std::size_t>(end - begin));
+    if (begin + first < end) std::nth_element(begin, begin + first, end, higher);
+    for (std::size_t i = 0; i < first; ++i) score_one(begin[i]);
+    Cand* rest = begin + first;
     if (best_.full()) {
       const double t = best_.threshold();
-      rest = std::partition(rest, cands_.end(), [t](const Cand& c) { return !(c.bound >= t); });
+      rest = std::partition(rest, end, [t](const Cand& c) { return !(c.bound >= t); });
     }
-    std::sort(rest, cands_.end(), higher);
-    for (auto it = rest; it != cands_.end(); ++it) {
+    std::sort(rest, end, higher);
+    for (Cand* it = rest; it != end; ++it) {
       if (best_.full() && it->bound < best_.threshold()) break;
-      if (it + 1 != cands_.end()) prefetch_profile((it + 1)->who);
+      if (it + 1 != end) prefetch_profile((it + 1)->who);
       score_one(*it);
-    }
-  }
-
-
-  // bound = f(min(x * scale, 1), min(y * scale, 1)), inflated: f is monotone
-  // and computed within a few roundings.
-  template <typename F>
-  void bound_all(F f, double scale) {
-    for (Cand& c : cands_) {
-      const double x = std::min(c.bound * scale, 1.0), y = std::min(static_cast<double>(c.y) * scale, 1.0);
-      c.bound = f(x, y) * (1.0 + kSlack) + kTiny;
     }
   }
 
@@ -771,6 +844,7 @@ class Searcher {
   static constexpr std::size_t kAccumulatorPeople = 1 << 18;  // 2 MiB of float pairs
   static constexpr std::size_t kDenseShare = 16;
   static constexpr std::size_t kWipeShare = 4;
+  static constexpr std::size_t kFuseShare = 8;   // see accumulate()
   std::size_t n_;
   TopPartnersOptions::Search search_;
   std::vector<std::uint32_t> slot_;                   // B's place in touched_ (valid while B is on both sides)
@@ -781,6 +855,9 @@ class Searcher {
   std::vector<Cand> sample_;
   std::unique_ptr<Cand[]> cand_buf_;  // collection space, one slot per list entry
   std::size_t cand_cap_ = 0;
+  std::unique_ptr<Index[]> id_buf_;  // collection space, one slot per entry of the shorter side
+  std::size_t id_cap_ = 0;
+
 };
 
 // All pairs, for the reference.
