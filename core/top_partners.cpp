@@ -417,6 +417,13 @@ class Searcher {
   struct Acc {
     float x, y;  // 5 * bounds of benefit(A <- B) and benefit(B <- A), so far
   };
+  // An accumulator is +0.0f or a sum of gains above 0 (never -0.0f or NaN),
+  // so comparing its bits is comparing its value, without a float compare.
+  static bool is_zero(float v) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits == 0;
+  }
   struct Cand {
     double bound;  // first 5 * the bound of benefit(A <- B), then the bound of the score
     float y;       // 5 * the bound of benefit(B <- A)
@@ -503,7 +510,7 @@ class Searcher {
             const Acc old = acc[b];
             acc[b].x = old.x + gain;
             ids[count] = b;
-            count += (old.x == 0.0f) & (old.y > 0.0f);
+            count += is_zero(old.x) & !is_zero(old.y);
           } else {
             acc[*p].x += gain;
           }
@@ -527,7 +534,7 @@ class Searcher {
         const Acc old = acc[b];
         acc[b].y = old.y + gain;
         ids[count] = b;
-        count += (old.y == 0.0f) & (old.x > 0.0f);
+        count += is_zero(old.y) & !is_zero(old.x);
       } else {
         acc[wanters[i]].y += gain;
       }
