@@ -197,7 +197,7 @@ struct TopicIndex {
   std::vector<std::uint32_t> run_offsets;     // topics + 1: into runs
   std::vector<Run> runs;                      // per topic: level desc
   std::vector<std::uint32_t> wanter_offsets;  // topics * kBuckets + 1: per (topic, bucket)
-  std::vector<Index> wanters;                 // per (topic, bucket): person asc
+  std::vector<Index> wanters;                 // per (topic, bucket): level asc, person asc
   std::vector<float> wanter_weight;           // normalised want, rounded up
   std::vector<float> wanter_level;            // level, rounded down
 };
@@ -225,6 +225,9 @@ void parallel_for(std::size_t count, unsigned threads, Fn&& fn) {
   for (auto& th : pool) th.join();
   if (error) std::rethrow_exception(error);
 }
+
+// Work units for parallel_for over `items` small items.
+std::size_t blocks_for(std::size_t items, unsigned threads) { return std::min<std::size_t>(items, std::size_t{threads} * 8); }
 
 TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
   TopicIndex ix;
@@ -290,11 +293,40 @@ TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
       }
     }
   }
-  // Filled in person order; a stable counting sort by level step gives
-  // (level desc, person asc) and the runs. Topics go to threads in contiguous
+  // Wanters were filled in person order; a stable sort of each (topic,
+  // bucket) by level puts the ones below any given level first, so a
+  // person's take list is a prefix found by binary search (levels that are
+  // not whole numbers share a bucket).
+  parallel_for(blocks_for(topics * kBuckets, threads), threads, [&](std::size_t blk) {
+    std::vector<std::uint32_t> order;
+    std::vector<Index> who;
+    std::vector<float> weight, level;
+    const std::size_t segments = topics * kBuckets, blocks = blocks_for(segments, threads);
+    for (std::size_t s = segments * blk / blocks; s < segments * (blk + 1) / blocks; ++s) {
+      const std::uint32_t lo = ix.wanter_offsets[s], hi = ix.wanter_offsets[s + 1];
+      const float* lv = ix.wanter_level.data();
+      if (std::is_sorted(lv + lo, lv + hi)) continue;
+      order.resize(hi - lo);
+      for (std::uint32_t i = 0; i < hi - lo; ++i) order[i] = lo + i;
+      std::stable_sort(order.begin(), order.end(), [lv](std::uint32_t x, std::uint32_t y) { return lv[x] < lv[y]; });
+      who.clear();
+      weight.clear();
+      level.clear();
+      for (std::uint32_t i : order) {
+        who.push_back(ix.wanters[i]);
+        weight.push_back(ix.wanter_weight[i]);
+        level.push_back(ix.wanter_level[i]);
+      }
+      std::copy(who.begin(), who.end(), ix.wanters.begin() + lo);
+      std::copy(weight.begin(), weight.end(), ix.wanter_weight.begin() + lo);
+      std::copy(level.begin(), level.end(), ix.wanter_level.begin() + lo);
+    }
+  });
+  // Givers were filled in person order; a stable counting sort by level step
+  // gives (level desc, person asc) and the runs. Topics go to threads in contiguous
   // blocks, each with its own scratch.
   std::vector<std::uint32_t> run_count(topics + 1, 0);
-  const std::size_t blocks = std::min<std::size_t>(topics, std::size_t{threads} * 8);
+  const std::size_t blocks = blocks_for(topics, threads);
   parallel_for(blocks, threads, [&](std::size_t blk) {
     std::vector<Index> scratch;
     std::uint32_t count[256];
@@ -379,10 +411,12 @@ class Searcher {
 
   std::uint64_t scored() const { return scored_; }
   std::uint64_t met() const { return met_; }
+  std::uint64_t entries() const { return entries_; }
 
   template <typename Out>
   void run(Index a, Out&& out) {
     build_lists(a);
+    entries_ += give_entries_ + take_entries_;
     // Accumulators pay off when the lists are long against the population
     // (many people on both sides); a bitmap of the shorter side otherwise.
     const bool bitmaps = search_ == TopPartnersOptions::Search::bitmaps ||
@@ -439,8 +473,7 @@ class Searcher {
   };
   // The wanters of a topic A knows, in one level bucket.
   struct TakeList {
-    std::uint32_t pos, end;
-    bool partial;   // some entries may not be below A's level: check each
+    std::uint32_t pos, end;  // the entries below A's level
     double level;   // A's level
     float level_up; // A's level, rounded up to a float
   };
@@ -470,20 +503,20 @@ class Searcher {
           std::size_t s = std::size_t{t} * kBuckets + b;
           if (ix_.wanter_offsets[s] == ix_.wanter_offsets[s + 1]) continue;
           // Every level in bucket b < 4 is below b + 1; bucket 4 holds 5.
-          const bool partial = b == kBuckets - 1 || b + 1 > level;
-          take_.push_back(TakeList{ix_.wanter_offsets[s], ix_.wanter_offsets[s + 1], partial, level, float_up(level)});
-          take_entries_ += ix_.wanter_offsets[s + 1] - ix_.wanter_offsets[s];
-          for (std::uint32_t o = ix_.wanter_offsets[s]; o < ix_.wanter_offsets[s + 1] && o < ix_.wanter_offsets[s] + kAhead; o += 16) __builtin_prefetch(&ix_.wanters[o]);
+          // Otherwise the entries below A's level are a prefix (level asc).
+          const std::uint32_t lo = ix_.wanter_offsets[s];
+          std::uint32_t hi = ix_.wanter_offsets[s + 1];
+          if (b == kBuckets - 1 || b + 1 > level) {
+            const float* lv = ix_.wanter_level.data();
+            hi = static_cast<std::uint32_t>(std::partition_point(lv + lo, lv + hi, [level](float v) { return static_cast<double>(v) < level; }) - lv);
+            if (hi == lo) continue;
+          }
+          take_.push_back(TakeList{lo, hi, level, float_up(level)});
+          take_entries_ += hi - lo;
+          for (std::uint32_t o = lo; o < hi && o < lo + kAhead; o += 16) __builtin_prefetch(&ix_.wanters[o]);
         }
       }
     }
-  }
-
-  // 5 * the entry's share of benefit(B <- A) in float, never 0 (an entry
-  // below A's level always gains something); the rounding is covered by
-  // the inflation in rank_and_score.
-  float take_gain(const TakeList& t, std::uint32_t i) const {
-    return std::max(ix_.wanter_weight[i] * (t.level_up - ix_.wanter_level[i]), std::numeric_limits<float>::denorm_min());
   }
 
   // The first lines of each list are fetched ahead while the lists are set up.
@@ -541,13 +574,7 @@ class Searcher {
     };
     for (const TakeList& t : take_) {
       const float la = t.level_up;
-      if (!t.partial) {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) add(i, std::max(weights[i] * (la - levels[i]), kMin));
-      } else {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          if (static_cast<double>(levels[i]) < t.level) add(i, std::max(weights[i] * (la - levels[i]), kMin));
-        }
-      }
+      for (std::uint32_t i = t.pos; i < t.end; ++i) add(i, std::max(weights[i] * (la - levels[i]), kMin));
     }
     return count;
   }
@@ -675,17 +702,8 @@ class Searcher {
   template <typename Fn>
   void each_take_entry(Fn&& fn) const {
     const Index* wanters = ix_.wanters.data();
-    const float* levels = ix_.wanter_level.data();
     for (const TakeList& t : take_) {
-      if (!t.partial) {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          fn(wanters[i], t, i);
-        }
-      } else {
-        for (std::uint32_t i = t.pos; i < t.end; ++i) {
-          if (static_cast<double>(levels[i]) < t.level) fn(wanters[i], t, i);
-        }
-      }
+      for (std::uint32_t i = t.pos; i < t.end; ++i) fn(wanters[i], t, i);
     }
   }
 
@@ -842,7 +860,7 @@ class Searcher {
   Mode mode_;
   std::uint64_t k_;
   Best best_;
-  std::uint64_t scored_ = 0, met_ = 0;
+  std::uint64_t scored_ = 0, met_ = 0, entries_ = 0;
   std::vector<GiveList> give_;
   std::vector<TakeList> take_;
   std::size_t give_entries_ = 0, take_entries_ = 0;
@@ -874,6 +892,7 @@ class BruteSearcher {
       : people_(people), n_(n), ex_(ex), mode_(opt.mode), best_(people, opt.k) {}
   std::uint64_t scored() const { return scored_; }
   std::uint64_t met() const { return scored_; }
+  std::uint64_t entries() const { return 0; }
   template <typename Out>
   void run(Index a, Out&& out) {
     std::size_t e = ex_.offsets.empty() ? 0 : ex_.offsets[a];
@@ -929,7 +948,7 @@ TopPartnersResult drive(const Person* people, std::size_t n, const TopPartnersOp
 
   std::atomic<std::size_t> next_chunk{0}, people_done{0};
   std::atomic<bool> stop{false};
-  std::atomic<std::uint64_t> scored{0}, met{0};
+  std::atomic<std::uint64_t> scored{0}, met{0}, entries{0};
   std::mutex mu;  // guards pending, next_commit, res, error
   std::exception_ptr error;
 
@@ -986,6 +1005,7 @@ TopPartnersResult drive(const Person* people, std::size_t n, const TopPartnersOp
       }
       scored.fetch_add(searcher.scored());
       met.fetch_add(searcher.met());
+      entries.fetch_add(searcher.entries());
     } catch (...) {
       std::lock_guard<std::mutex> lock(mu);
       if (!error) error = std::current_exception();
@@ -1011,6 +1031,7 @@ TopPartnersResult drive(const Person* people, std::size_t n, const TopPartnersOp
   }
   res.candidates_scored = scored.load();
   res.candidates_met = met.load();
+  res.index_entries = entries.load();
   if (opt.progress) opt.progress(n, n);
   return res;
 }
