@@ -76,10 +76,12 @@ struct TopPartnersResult {
   std::vector<std::int64_t> partner;
   std::vector<double> score;
   // Work done, over all people (for benchmarks): partners met in the index
-  // (people on both sides of a person, each gets an accumulated bound), and
-  // exact rcp::score computations.
+  // (people on both sides of a person, each gets an accumulated bound),
+  // exact rcp::score computations, and index entries walked (each adds one
+  // topic's gain to one partner's bound; 0 for the brute force).
   std::uint64_t candidates_met = 0;
   std::uint64_t candidates_scored = 0;
+  std::uint64_t index_entries = 0;
 
   std::size_t people() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
 };
