@@ -826,6 +826,7 @@ class Searcher {
       }
       const auto kk = static_cast<std::ptrdiff_t>(k_);
       std::nth_element(sample_.begin(), sample_.begin() + kk, sample_.end(), higher);
+      for (std::ptrdiff_t i = 0; i < kk; ++i) prefetch_profile(sample_[static_cast<std::size_t>(i)].who);
       for (std::ptrdiff_t i = 0; i < kk; ++i) score_one(sample_[static_cast<std::size_t>(i)]);
       if (best_.full()) floor = best_.threshold();
       best_.clear();
@@ -838,18 +839,45 @@ class Searcher {
       kept += d.bound >= floor;
     }
     end = kept;
-    const std::size_t first = std::min<std::size_t>(static_cast<std::size_t>(std::min<std::uint64_t>(k_, count)), static_cast<std::size_t>(end - begin));
-    if (begin + first < end) std::nth_element(begin, begin + first, end, higher);
-    for (std::size_t i = 0; i < first; ++i) score_one(begin[i]);
-    Cand* rest = begin + first;
-    if (best_.full()) {
-      const double t = best_.threshold();
-      rest = std::partition(rest, end, [t](const Cand& c) { return !(c.bound >= t); });
+    const std::size_t m = static_cast<std::size_t>(end - begin);
+    if (m <= k_) {
+      for (const Cand* c = begin; c != end; ++c) prefetch_profile(c->who);
+      for (const Cand* c = begin; c != end; ++c) score_one(*c);
+      return;
     }
-    std::sort(rest, end, higher);
-    for (Cand* it = rest; it != end; ++it) {
+    // The k highest bounds, in one pass with a heap of k (few candidates
+    // beat its top, so the branch is predictable), are scored first; their
+    // bounds become -infinity.
+    auto lower = [](const std::pair<double, std::size_t>& p, const std::pair<double, std::size_t>& q) { return p.first > q.first; };
+    top_.clear();
+    for (std::size_t i = 0; i < m; ++i) {
+      const double b = begin[i].bound;
+      if (top_.size() < k_) {
+        top_.emplace_back(b, i);
+        std::push_heap(top_.begin(), top_.end(), lower);
+      } else if (b > top_.front().first) {
+        std::pop_heap(top_.begin(), top_.end(), lower);
+        top_.back() = {b, i};
+        std::push_heap(top_.begin(), top_.end(), lower);
+      }
+    }
+    for (const auto& e : top_) prefetch_profile(begin[e.second].who);
+    for (const auto& e : top_) {
+      score_one(begin[e.second]);
+      begin[e.second].bound = -std::numeric_limits<double>::infinity();
+    }
+    // The others whose bound reaches the k-th best (all of them while fewer
+    // than k have a score above 0), best bound first, until one falls below.
+    const double t = best_.full() ? best_.threshold() : std::numeric_limits<double>::lowest();
+    Cand* rest = begin;
+    for (const Cand* c = begin; c != end; ++c) {
+      *rest = *c;
+      rest += c->bound >= t;
+    }
+    std::sort(begin, rest, higher);
+    for (Cand* it = begin; it != rest; ++it) {
       if (best_.full() && it->bound < best_.threshold()) break;
-      if (it + 1 != end) prefetch_profile((it + 1)->who);
+      if (it + 1 != rest) prefetch_profile((it + 1)->who);
       score_one(*it);
     }
   }
@@ -878,6 +906,7 @@ class Searcher {
   std::vector<Cand> cands_;
   static constexpr std::size_t kSeedFrom = 2048, kSeedSample = 512;
   std::vector<Cand> sample_;
+  std::vector<std::pair<double, std::size_t>> top_;  // (bound, position): the k highest bounds, lowest on top
   std::unique_ptr<Cand[]> cand_buf_;  // collection space, one slot per list entry
   std::size_t cand_cap_ = 0;
   std::unique_ptr<Index[]> id_buf_;  // collection space, one slot per entry of the shorter side
