@@ -793,7 +793,10 @@ class Searcher {
     // value: scaled with enough relative slack to stay upper bounds.
     const double scale = (1.0 + static_cast<double>(give_.size() + take_.size() + 4) * 0x1p-22) * (1.0 + kSlack) / kMaxLevel;
     switch (mode_) {
-      case Mode::harmonic: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return 2.0 * x * y / (x + y); }));
+      // rcp::combine clamps the harmonic mean into [min, max]; where 2xy
+      // underflows (benefits near 1e-300) the score is min(x, y).
+      case Mode::harmonic:
+        return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::max(2.0 * x * y / (x + y), std::min(x, y)); }));
       case Mode::geometric: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::sqrt(x * y); }));
       case Mode::min: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::min(x, y); }));
       case Mode::mean: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return (x + y) / 2.0; }));

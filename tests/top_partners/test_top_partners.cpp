@@ -297,6 +297,41 @@ TEST(TopPartners, FullLevelsAndTinyWants) {
   }
 }
 
+// Benefits near 1e-300: 2xy underflows to 0 and rcp::combine's harmonic
+// mean falls back to min(x, y), so a bound computed as 2xy / (x + y) is
+// below the score. Person 1 gains 3e-300 from both 2 and 3, and gives 3e-300
+// to 2 but 2e-300 to 3: its best partner is 2 (found by a review's
+// differential test; the bitmap search used to return 3).
+TEST(TopPartners, HarmonicOfBenefitsThatUnderflow) {
+  ProfileBuilder a, b, c;
+  a.set("t1", 0.0, 3e-300);
+  a.set("t2", 0.0, 1.0);
+  a.set("t3", 5.0, 0.0);
+  b.set("t3", 0.0, 3e-300);
+  b.set("t4", 0.0, 1.0);
+  b.set("t1", 5.0, 0.0);
+  c.set("t3", 0.0, 2e-300);
+  c.set("t4", 0.0, 1.0);
+  c.set("t1", 5.0, 0.0);
+  Profile pa = a.build(), pb = b.build(), pc = c.build();
+  std::vector<Person> people{{1, pa.view()}, {3, pc.view()}, {2, pb.view()}};
+  for (auto search : {TopPartnersOptions::Search::automatic, TopPartnersOptions::Search::accumulators,
+                      TopPartnersOptions::Search::bitmaps}) {
+    for (Mode m : kAllModes) {
+      TopPartnersOptions opt;
+      opt.k = 1;
+      opt.mode = m;
+      opt.search = search;
+      TopPartnersResult ref = top_partners_brute_force(people, opt);
+      expect_same(ref, top_partners(people, opt), std::string(mode_name(m)) + " search " + std::to_string(static_cast<int>(search)));
+      if (m == Mode::harmonic) {
+        ASSERT_EQ(ref.offsets[1] - ref.offsets[0], 1u);
+        EXPECT_EQ(ref.partner[ref.offsets[0]], 2);
+      }
+    }
+  }
+}
+
 TEST(TopPartners, ExclusionsAreSymmetricAndNeverProposed) {
   Shape s;
   s.people = 200;
