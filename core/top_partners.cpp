@@ -69,6 +69,12 @@ auto clamped(double scale, F f) {
   };
 }
 
+// The matching test of clamped's bound: test(x, y, g) on the same clamped values.
+template <typename T>
+auto clamped_test(double scale, T test) {
+  return [scale, test](double x, double y, double g) { return test(std::min(x * scale, 1.0), std::min(y * scale, 1.0), g); };
+}
+
 // The k best (score, partner) seen so far, worst on top of a heap. Partners
 // are offered at most once each.
 class Best {
@@ -792,21 +798,34 @@ class Searcher {
     // Float sums of at most (lists) terms, each within a few roundings of its
     // value: scaled with enough relative slack to stay upper bounds.
     const double scale = (1.0 + static_cast<double>(give_.size() + take_.size() + 4) * 0x1p-22) * (1.0 + kSlack) / kMaxLevel;
+    // Each mode also gets a test without division or square root that
+    // f(x, y) >= g may hold (true whenever it does, up to a relative 1e-9,
+    // which the caller leaves room for; used for g > 1e-100 only, where
+    // the products that matter cannot underflow), to drop most candidates
+    // before their bound is computed.
     switch (mode_) {
-      // rcp::combine clamps the harmonic mean into [min, max]; where 2xy
-      // underflows (benefits near 1e-300) the score is min(x, y).
       case Mode::harmonic:
-        return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::max(2.0 * x * y / (x + y), std::min(x, y)); }));
-      case Mode::geometric: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::sqrt(x * y); }));
-      case Mode::min: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::min(x, y); }));
-      case Mode::mean: return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return (x + y) / 2.0; }));
+        // rcp::combine clamps the harmonic mean into [min, max]; where 2xy
+        // underflows (benefits near 1e-300) the score is min(x, y).
+        return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::max(2.0 * x * y / (x + y), std::min(x, y)); }),
+                         clamped_test(scale, [](double x, double y, double g) { return 2.0 * x * y >= g * (x + y); }));
+      case Mode::geometric:
+        return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::sqrt(x * y); }),
+                         clamped_test(scale, [](double x, double y, double g) { return x * y >= g * g; }));
+      case Mode::min:
+        return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return std::min(x, y); }),
+                         clamped_test(scale, [](double x, double y, double g) { return std::min(x, y) >= g; }));
+      case Mode::mean:
+        return rank_with(a, begin, end, clamped(scale, [](double x, double y) { return (x + y) / 2.0; }),
+                         clamped_test(scale, [](double x, double y, double g) { return x + y >= 2.0 * g; }));
       case Mode::uninorm:
-        return rank_with(a, begin, end, [scale](double x, double y) { return combine_bound(x * scale, y * scale, Mode::uninorm); });
+        return rank_with(a, begin, end, [scale](double x, double y) { return combine_bound(x * scale, y * scale, Mode::uninorm); },
+                         [](double, double, double) { return true; });
     }
   }
 
-  template <typename Bound>
-  void rank_with(Index a, Cand* begin, Cand* end, Bound bound) {
+  template <typename Bound, typename Reach>
+  void rank_with(Index a, Cand* begin, Cand* end, Bound bound, Reach reach) {
     auto higher = [](const Cand& p, const Cand& q) { return p.bound > q.bound; };
     const ProfileView& pa = people_[a].profile;
     auto score_one = [&](const Cand& c) {
@@ -835,11 +854,24 @@ class Searcher {
       best_.clear();
     }
     Cand* kept = begin;
-    for (const Cand* c = begin; c != end; ++c) {
-      Cand d = *c;
-      d.bound = bound(d.bound, static_cast<double>(d.y));
-      *kept = d;
-      kept += d.bound >= floor;
+    // bound >= floor needs f(x, y) >= (floor - kTiny) / (1 + kSlack); g is
+    // a little lower, so that the test errs on the side of keeping.
+    const double g = (floor - kTiny) / (1.0 + kSlack) * (1.0 - 1e-9);
+    if (g > 1e-100) {
+      for (const Cand* c = begin; c != end; ++c) {
+        if (!reach(c->bound, static_cast<double>(c->y), g)) continue;
+        Cand d = *c;
+        d.bound = bound(d.bound, static_cast<double>(d.y));
+        *kept = d;
+        kept += d.bound >= floor;
+      }
+    } else {
+      for (const Cand* c = begin; c != end; ++c) {
+        Cand d = *c;
+        d.bound = bound(d.bound, static_cast<double>(d.y));
+        *kept = d;
+        kept += d.bound >= floor;
+      }
     }
     end = kept;
     const std::size_t m = static_cast<std::size_t>(end - begin);
