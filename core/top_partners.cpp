@@ -303,12 +303,12 @@ TopicIndex build_index(const Person* people, std::size_t n, unsigned threads) {
   // bucket) by level puts the ones below any given level first, so a
   // person's take list is a prefix found by binary search (levels that are
   // not whole numbers share a bucket).
-  parallel_for(blocks_for(topics * kBuckets, threads), threads, [&](std::size_t blk) {
+  const std::size_t segments = topics * kBuckets, segment_blocks = blocks_for(segments, threads);
+  parallel_for(segment_blocks, threads, [&](std::size_t blk) {
     std::vector<std::uint32_t> order;
     std::vector<Index> who;
     std::vector<float> weight, level;
-    const std::size_t segments = topics * kBuckets, blocks = blocks_for(segments, threads);
-    for (std::size_t s = segments * blk / blocks; s < segments * (blk + 1) / blocks; ++s) {
+    for (std::size_t s = segments * blk / segment_blocks; s < segments * (blk + 1) / segment_blocks; ++s) {
       const std::uint32_t lo = ix.wanter_offsets[s], hi = ix.wanter_offsets[s + 1];
       const float* lv = ix.wanter_level.data();
       if (std::is_sorted(lv + lo, lv + hi)) continue;
